@@ -1,0 +1,27 @@
+/*
+ * Vigil's development backend: a real Backstage backend with the catalog,
+ * guest sign-in, the permission framework and the whole reliability suite.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: guest only; this backend is for development.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// The reliability suite.
+backend.add(import('@vigil/plugin-reliability-backend'));
+backend.add(import('@vigil/plugin-reliability-backend-module-prometheus'));
+backend.add(import('@vigil/plugin-catalog-backend-module-reliability'));
+backend.add(import('./modules/exampleCheck'));
+
+backend.start();

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ReliabilityProfile } from '@vigil/plugin-reliability-common';
+import { Knex } from 'knex';
+import { ProfileStore, StoredProfile } from './ProfileStore';
+
+const migrationsDir = resolvePackagePath(
+  '@vigil/plugin-reliability-backend',
+  'migrations',
+);
+
+const TABLE = 'reliability_entity_profiles';
+
+type ProfileRow = {
+  entity_ref: string;
+  tier: string | null;
+  error_count: number;
+  profile_json: string;
+  profile_hash: string;
+  changed_at: Date | string;
+  seen_at: Date | string;
+};
+
+/**
+ * Knex implementation of {@link ProfileStore}, on SQLite or PostgreSQL.
+ *
+ * @public
+ */
+export class DatabaseProfileStore implements ProfileStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseProfileStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseProfileStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async recordProfile(
+    profile: ReliabilityProfile,
+    seenAt: Date,
+  ): Promise<StoredProfile> {
+    const profileJson = JSON.stringify(profile);
+    const hash = createHash('sha256').update(profileJson).digest('hex');
+    await this.db.transaction(async tx => {
+      const existing = await tx<ProfileRow>(TABLE)
+        .where({ entity_ref: profile.entityRef })
+        .first();
+      const row = {
+        entity_ref: profile.entityRef,
+        tier: profile.tier?.label ?? null,
+        error_count: profile.errors.length,
+        profile_json: profileJson,
+        profile_hash: hash,
+        seen_at: seenAt,
+      };
+      if (!existing) {
+        await tx(TABLE).insert({ ...row, changed_at: seenAt });
+      } else if (existing.profile_hash !== hash) {
+        await tx(TABLE)
+          .where({ entity_ref: profile.entityRef })
+          .update({ ...row, changed_at: seenAt });
+      } else {
+        await tx(TABLE)
+          .where({ entity_ref: profile.entityRef })
+          .update({ seen_at: seenAt });
+      }
+    });
+    return (await this.getProfile(profile.entityRef))!;
+  }
+
+  async getProfile(entityRef: string): Promise<StoredProfile | undefined> {
+    const row = await this.db<ProfileRow>(TABLE)
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      entityRef: row.entity_ref,
+      profile: JSON.parse(row.profile_json),
+      changedAt: toDate(row.changed_at),
+      seenAt: toDate(row.seen_at),
+    };
+  }
+}
+
+/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}

@@ -1,0 +1,53 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  ReliabilityCheck,
+  reliabilityChecksExtensionPoint,
+  reliabilityDataSourcesExtensionPoint,
+  SliDataSource,
+} from '@vigil/plugin-reliability-node';
+import { DatabaseProfileStore } from './database/DatabaseProfileStore';
+import { createRouter } from './router';
+import { ReliabilityService } from './service/ReliabilityService';
+import { Registry } from './service/Registry';
+
+/**
+ * The Vigil reliability backend plugin.
+ *
+ * @public
+ */
+export const reliabilityPlugin = createBackendPlugin({
+  pluginId: 'reliability',
+  register(env) {
+    const checks = new Registry<ReliabilityCheck>('check');
+    const dataSources = new Registry<SliDataSource>('data source');
+    env.registerExtensionPoint(reliabilityChecksExtensionPoint, {
+      addChecks: (...added) => added.forEach(check => checks.add(check)),
+    });
+    env.registerExtensionPoint(reliabilityDataSourcesExtensionPoint, {
+      addDataSource: source => dataSources.add(source),
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
+      },
+      async init({ logger, database, httpAuth, httpRouter, catalog }) {
+        const store = await DatabaseProfileStore.create({ database });
+        const service = new ReliabilityService({ catalog, store, logger });
+        logger.info(
+          `Reliability backend ready with ${checks.size} custom check(s) [${checks.ids()}] and ${dataSources.size} SLI data source(s) [${dataSources.ids()}]`,
+        );
+        httpRouter.use(await createRouter({ httpAuth, service }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,59 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ReliabilityService } from './service/ReliabilityService';
+
+/** Largest page the overview serves; larger requests are an input error. */
+export const MAX_PAGE_SIZE = 500;
+
+const overviewQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
+  kind: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a kind such as Component')
+    .optional(),
+});
+
+/** Turns a zod failure into an InputError that names each bad parameter. */
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  service: ReliabilityService;
+}): Promise<express.Router> {
+  const { httpAuth, service } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await service.getEntityReliability({ kind, namespace, name }, credentials),
+    );
+  });
+
+  router.get('/overview/entities', async (req, res) => {
+    const query = parseOrThrow(overviewQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.listOverviewEntities(query, credentials));
+  });
+
+  return router;
+}

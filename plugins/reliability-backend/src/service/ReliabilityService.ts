@@ -1,0 +1,100 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityReliabilityResponse,
+  OverviewEntitiesResponse,
+  parseReliabilityProfile,
+  RELIABILITY_ENTITY_KINDS,
+} from '@vigil/plugin-reliability-common';
+import { ProfileStore } from '../database/ProfileStore';
+import { toEntitySummary } from './entitySummary';
+
+/** The catalog fields the overview needs; nothing else is transferred. */
+const OVERVIEW_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'metadata.links',
+  'spec.owner',
+  'spec.system',
+];
+
+/**
+ * The reliability answers of the backend. Every catalog read runs with the
+ * caller's credentials, so the catalog's permission rules decide what the
+ * caller may see.
+ */
+export class ReliabilityService {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      store: ProfileStore;
+      logger: LoggerService;
+      clock?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
+  async getEntityReliability(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityReliabilityResponse> {
+    const entityRef = stringifyEntityRef(ref);
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const now = this.now();
+    const profile = parseReliabilityProfile(entity, { now });
+    const stored = await this.options.store.recordProfile(profile, now);
+    return {
+      entity: toEntitySummary(entity),
+      profile,
+      profileChangedAt: stored.changedAt.toISOString(),
+    };
+  }
+
+  async listOverviewEntities(
+    request: { offset: number; limit: number; kind?: string },
+    credentials: BackstageCredentials,
+  ): Promise<OverviewEntitiesResponse> {
+    const kinds = request.kind ? [request.kind] : RELIABILITY_ENTITY_KINDS;
+    const response = await this.options.catalog.queryEntities(
+      {
+        filter: { kind: kinds },
+        fields: OVERVIEW_FIELDS,
+        limit: request.limit,
+        offset: request.offset,
+        orderFields: [{ field: 'metadata.name', order: 'asc' }],
+      },
+      { credentials },
+    );
+    const now = this.now();
+    return {
+      items: response.items.map(entity => {
+        const profile = parseReliabilityProfile(entity, { now });
+        return {
+          ...toEntitySummary(entity),
+          tier: profile.tier?.label,
+          hasRunbook: Boolean(profile.runbook),
+          errorCount: profile.errors.length,
+        };
+      }),
+      totalItems: response.totalItems,
+      offset: request.offset,
+      limit: request.limit,
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { ReliabilityProfile } from './profile';
+
+/**
+ * Who owns an entity and what it is called, as the backend answers it.
+ *
+ * @public
+ */
+export interface ReliabilityEntitySummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** The owner's entity ref (`spec.owner`, resolved to a full ref). */
+  owner?: string;
+  /** The system's entity ref (`spec.system`), when there is one. */
+  system?: string;
+}
+
+/**
+ * `GET /api/reliability/entities/:kind/:namespace/:name`.
+ *
+ * @public
+ */
+export interface EntityReliabilityResponse {
+  entity: ReliabilityEntitySummary;
+  profile: ReliabilityProfile;
+  /** When the backend first saw the metadata as it is now (ISO timestamp). */
+  profileChangedAt: string;
+}
+
+/**
+ * One row of the overview: an entity and the headline of its profile.
+ *
+ * @public
+ */
+export interface OverviewEntityRow extends ReliabilityEntitySummary {
+  tier?: string;
+  hasRunbook: boolean;
+  errorCount: number;
+}
+
+/**
+ * `GET /api/reliability/overview/entities` — one page of rows.
+ *
+ * @public
+ */
+export interface OverviewEntitiesResponse {
+  items: OverviewEntityRow[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+}

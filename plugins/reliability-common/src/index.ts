@@ -1,0 +1,14 @@
+/**
+ * Vigil's reliability model, shared by the backend, the catalog module, the
+ * CLI and the frontend: annotation names, the metadata parser and the types
+ * of the REST API.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './api';
+export * from './checks';
+export * from './duration';
+export * from './metadataError';
+export * from './profile';
+export * from './tiers';

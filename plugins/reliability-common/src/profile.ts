@@ -1,0 +1,239 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { RELIABILITY_ANNOTATIONS, RELIABILITY_ENTITY_KINDS } from './annotations';
+import { parseDuration, ReliabilityDuration } from './duration';
+import { MetadataError, metadataError } from './metadataError';
+import { parseTier, Tier, tierLabel } from './tiers';
+
+/**
+ * Disaster-recovery postures, from the fastest recovery to none.
+ *
+ * @public
+ */
+export const DR_STRATEGIES = [
+  'active-active',
+  'warm-standby',
+  'pilot-light',
+  'backup-restore',
+  'none',
+] as const;
+
+/** @public */
+export type DrStrategy = (typeof DR_STRATEGIES)[number];
+
+/**
+ * Where a value of the profile came from, so the UI can tell the user which
+ * line of YAML to change.
+ *
+ * @public
+ */
+export type ProfileValueSource = 'annotation' | 'link';
+
+/** @public */
+export interface ProfileLink {
+  url: string;
+  title?: string;
+  source: ProfileValueSource;
+}
+
+/**
+ * The reliability metadata of one entity, parsed. Fields that are missing or
+ * invalid are absent; invalid ones also appear in `errors`.
+ *
+ * @public
+ */
+export interface ReliabilityProfile {
+  entityRef: string;
+  tier?: { value: Tier; label: string };
+  runbook?: ProfileLink;
+  dashboard?: ProfileLink;
+  rto?: ReliabilityDuration;
+  rpo?: ReliabilityDuration;
+  dr: {
+    strategy?: DrStrategy;
+    /** ISO date (YYYY-MM-DD) of the last successful DR test. */
+    lastTested?: string;
+    runbook?: ProfileLink;
+  };
+  errors: MetadataError[];
+}
+
+/**
+ * Options of {@link parseReliabilityProfile}.
+ *
+ * @public
+ */
+export interface ParseProfileOptions {
+  /** The moment to judge dates against (a DR test cannot be in the future). */
+  now?: Date;
+}
+
+const annotationField = (key: string) => `metadata.annotations.${key}`;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return false;
+  }
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * True when the entity is of a kind that carries reliability metadata
+ * (Component, System, Resource). The tab shows for all of them, so that a
+ * service without any metadata is told what to add.
+ *
+ * @public
+ */
+export function isReliabilityAvailable(entity: Entity): boolean {
+  return RELIABILITY_ENTITY_KINDS.some(
+    kind => kind.toLocaleLowerCase('en-US') === entity.kind?.toLocaleLowerCase('en-US'),
+  );
+}
+
+/**
+ * Parses an entity's reliability annotations (and the `links` that may stand
+ * in for them) into a typed profile. Never throws on bad input: every
+ * problem becomes a {@link MetadataError} and parsing goes on.
+ *
+ * @public
+ */
+export function parseReliabilityProfile(
+  entity: Entity,
+  options: ParseProfileOptions = {},
+): ReliabilityProfile {
+  const entityRef = safeEntityRef(entity);
+  const annotations = entity.metadata?.annotations ?? {};
+  const errors: MetadataError[] = [];
+  const profile: ReliabilityProfile = { entityRef, dr: {}, errors };
+
+  const read = (key: string): string | undefined => {
+    const value: unknown = annotations[key];
+    if (value === undefined) {
+      return undefined;
+    }
+    // The catalog admits only strings, but files linted by the CLI may not.
+    return typeof value === 'string' ? value : String(value);
+  };
+  const fail = (key: string, value: string, expected: string, example: string) =>
+    errors.push(
+      metadataError({ entityRef, field: annotationField(key), value, expected, example }),
+    );
+
+  const tierText = read(RELIABILITY_ANNOTATIONS.tier);
+  if (tierText !== undefined) {
+    const tier = parseTier(tierText);
+    if (tier === undefined) {
+      fail(
+        RELIABILITY_ANNOTATIONS.tier,
+        tierText,
+        'one of tier-0, tier-1, tier-2, tier-3 (or 0 to 3; tier-0 is the most critical)',
+        `"${RELIABILITY_ANNOTATIONS.tier}: tier-1"`,
+      );
+    } else {
+      profile.tier = { value: tier, label: tierLabel(tier) };
+    }
+  }
+
+  const readUrl = (key: string, example: string): ProfileLink | undefined => {
+    const text = read(key);
+    if (text === undefined) {
+      return undefined;
+    }
+    if (!isHttpUrl(text.trim())) {
+      fail(key, text, 'an absolute https:// or http:// URL', `"${key}: ${example}"`);
+      return undefined;
+    }
+    return { url: text.trim(), source: 'annotation' };
+  };
+  const linkOfType = (type: string): ProfileLink | undefined => {
+    const link = (entity.metadata?.links ?? []).find(
+      l => l?.type?.toLocaleLowerCase('en-US') === type && isHttpUrl(String(l.url)),
+    );
+    return link ? { url: link.url, title: link.title, source: 'link' } : undefined;
+  };
+
+  profile.runbook =
+    readUrl(RELIABILITY_ANNOTATIONS.runbook, 'https://wiki.example.com/runbooks/orders') ??
+    linkOfType('runbook');
+  profile.dashboard =
+    readUrl(RELIABILITY_ANNOTATIONS.dashboard, 'https://grafana.example.com/d/orders') ??
+    linkOfType('dashboard');
+  profile.dr.runbook = readUrl(
+    RELIABILITY_ANNOTATIONS.drRunbook,
+    'https://wiki.example.com/runbooks/orders-dr',
+  );
+
+  const readDuration = (key: string, example: string) => {
+    const text = read(key);
+    if (text === undefined) {
+      return undefined;
+    }
+    const duration = parseDuration(text);
+    if (!duration) {
+      fail(
+        key,
+        text,
+        'a positive whole number and one unit: s, m (minutes), h, d or w',
+        `"${key}: ${example}"`,
+      );
+    }
+    return duration;
+  };
+  profile.rto = readDuration(RELIABILITY_ANNOTATIONS.rto, '1h');
+  profile.rpo = readDuration(RELIABILITY_ANNOTATIONS.rpo, '15m');
+
+  const strategy = read(RELIABILITY_ANNOTATIONS.drStrategy);
+  if (strategy !== undefined) {
+    const known = DR_STRATEGIES.find(s => s === strategy.trim());
+    if (known) {
+      profile.dr.strategy = known;
+    } else {
+      fail(
+        RELIABILITY_ANNOTATIONS.drStrategy,
+        strategy,
+        `one of ${DR_STRATEGIES.join(', ')}`,
+        `"${RELIABILITY_ANNOTATIONS.drStrategy}: warm-standby"`,
+      );
+    }
+  }
+
+  const tested = read(RELIABILITY_ANNOTATIONS.drTested);
+  if (tested !== undefined) {
+    const date = tested.trim();
+    const now = options.now ?? new Date();
+    const example = `"${RELIABILITY_ANNOTATIONS.drTested}: ${now.toISOString().slice(0, 10)}"`;
+    if (!isIsoDate(date)) {
+      fail(RELIABILITY_ANNOTATIONS.drTested, tested, 'a calendar date written YYYY-MM-DD', example);
+    } else if (new Date(`${date}T00:00:00Z`).getTime() > now.getTime()) {
+      fail(
+        RELIABILITY_ANNOTATIONS.drTested,
+        tested,
+        'the date of a DR test that has already happened (not in the future)',
+        example,
+      );
+    } else {
+      profile.dr.lastTested = date;
+    }
+  }
+
+  return profile;
+}
+
+function safeEntityRef(entity: Entity): string {
+  try {
+    return stringifyEntityRef(entity);
+  } catch {
+    const kind = String(entity?.kind ?? 'unknown').toLocaleLowerCase('en-US');
+    return `${kind}:${entity?.metadata?.namespace ?? 'default'}/${entity?.metadata?.name ?? '<unnamed>'}`;
+  }
+}
