@@ -18,7 +18,11 @@ const overviewQuery = z.object({
 });
 
 /** Turns a zod failure into an InputError that names each bad parameter. */
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -74,7 +74,7 @@ describe('parseReliabilityProfile', () => {
     ['vigil/rpo', '1M'],
     ['vigil/runbook', 'wiki/orders'],
     ['vigil/runbook', 'ftp://wiki.example.com/orders'],
-    ['vigil/dashboard', 'javascript:alert(1)'],
+    ['vigil/dashboard', 'mailto:sre@example.com'],
     ['vigil/dr-runbook', ''],
     ['vigil/dr-strategy', 'hot-standby'],
     ['vigil/dr-tested', '02/10/2026'],
