@@ -120,6 +120,26 @@ describe('parseReliabilityProfile', () => {
       parseReliabilityProfile({ kind: 'Component', metadata: {} } as Entity).errors,
     ).toEqual([]);
   });
+
+  it.each([
+    ['links that are not a list', { links: { a: 1 } }],
+    ['a link type that is not text', { links: [{ url: 'https://x.example.com', type: 5 }] }],
+    ['a link without url', { links: [{ type: 'runbook' }] }],
+  ])('ignores %s instead of throwing', (_what, extra) => {
+    const profile = parseReliabilityProfile(
+      component({ 'vigil/tier': 'tier-1' }, extra as Partial<Entity['metadata']>),
+    );
+    expect(profile.runbook).toBeUndefined();
+    expect(profile.tier?.label).toBe('tier-1');
+  });
+
+  it('treats an empty (null) annotation as absent', () => {
+    const profile = parseReliabilityProfile(
+      component({ 'vigil/tier': null as unknown as string }),
+    );
+    expect(profile.tier).toBeUndefined();
+    expect(profile.errors).toEqual([]);
+  });
 });
 
 describe('isReliabilityAvailable', () => {

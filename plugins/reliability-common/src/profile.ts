@@ -118,7 +118,8 @@ export function parseReliabilityProfile(
 
   const read = (key: string): string | undefined => {
     const value: unknown = annotations[key];
-    if (value === undefined) {
+    if (value === undefined || value === null) {
+      // `vigil/tier:` with nothing after it is YAML null: treat it as absent.
       return undefined;
     }
     // The catalog admits only strings, but files linted by the CLI may not.
@@ -156,10 +157,22 @@ export function parseReliabilityProfile(
     return { url: text.trim(), source: 'annotation' };
   };
   const linkOfType = (type: string): ProfileLink | undefined => {
-    const link = (entity.metadata?.links ?? []).find(
-      l => l?.type?.toLocaleLowerCase('en-US') === type && isHttpUrl(String(l.url)),
+    // Linted files may hold anything here; only well-formed links count.
+    const links: unknown = entity.metadata?.links;
+    const link = (Array.isArray(links) ? links : []).find(
+      l =>
+        typeof l?.type === 'string' &&
+        l.type.toLocaleLowerCase('en-US') === type &&
+        typeof l.url === 'string' &&
+        isHttpUrl(l.url),
     );
-    return link ? { url: link.url, title: link.title, source: 'link' } : undefined;
+    return link
+      ? {
+          url: link.url,
+          title: typeof link.title === 'string' ? link.title : undefined,
+          source: 'link',
+        }
+      : undefined;
   };
 
   profile.runbook =
