@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readPrometheusSources } from './readSources';
 
-const config = (dataSources: unknown) =>
+const config = (dataSources: JsonObject) =>
   new ConfigReader({ reliability: { dataSources } });
 
 describe('readPrometheusSources', () => {

@@ -1,0 +1,3 @@
+export { reliabilityApiRef } from './ReliabilityApi';
+export type { ReliabilityApi, OverviewEntitiesRequest } from './ReliabilityApi';
+export { ReliabilityClient } from './ReliabilityClient';

@@ -1,0 +1,59 @@
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../api';
+import { FieldList, NotDeclared } from '../FieldList';
+
+/** A compact summary of the entity's reliability metadata for its overview. */
+export function EntityReliabilityCard() {
+  const { entity } = useEntity();
+  const reliabilityApi = useApi(reliabilityApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const entityLink = useEntityRefLink();
+
+  const { value, loading, error } = useAsync(
+    () => reliabilityApi.getEntityReliability(getCompoundEntityRef(entity)),
+    [reliabilityApi, entityRef],
+  );
+
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (value) {
+    const { tier, runbook, errors } = value.profile;
+    body = (
+      <FieldList
+        fields={[
+          { label: 'Tier', value: tier ? tier.label : <NotDeclared /> },
+          { label: 'Runbook', value: runbook ? 'Yes' : 'No' },
+          { label: 'Metadata errors', value: String(errors.length) },
+        ]}
+      />
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Reliability"
+      titleTypographyProps={{ component: 'h2' }}
+      deepLink={{
+        title: 'View reliability',
+        // The tab's path in the entity page, as the README tells apps to mount it.
+        link: `${entityLink(entityRef)}/reliability`,
+      }}
+    >
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { reliabilityApiRef } from '../../api';
+import { formatTimestamp } from '../../utils/formatTimestamp';
+import { hasReliabilityMetadata } from './hasReliabilityMetadata';
+import { MetadataErrorsPanel } from './MetadataErrorsPanel';
+import { NoReliabilityMetadata } from './NoReliabilityMetadata';
+import { ReliabilityMetadataCard } from './ReliabilityMetadataCard';
+
+/** The Reliability tab of an entity page. */
+export function EntityReliabilityContent() {
+  const { entity } = useEntity();
+  const reliabilityApi = useApi(reliabilityApiRef);
+  const entityRef = stringifyEntityRef(entity);
+
+  const { value, loading, error } = useAsync(
+    () => reliabilityApi.getEntityReliability(getCompoundEntityRef(entity)),
+    // The ref, not the entity object: a catalog refresh must not refetch.
+    [reliabilityApi, entityRef],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+
+  const { profile, profileChangedAt } = value;
+  return (
+    <Grid container spacing={3}>
+      {profile.errors.length > 0 && (
+        <Grid item xs={12}>
+          <MetadataErrorsPanel errors={profile.errors} />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        {hasReliabilityMetadata(profile) ? (
+          <ReliabilityMetadataCard profile={profile} />
+        ) : (
+          <NoReliabilityMetadata entityName={entity.metadata.name} />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <Typography variant="caption" color="textSecondary">
+          Metadata last changed{' '}
+          <time dateTime={profileChangedAt}>
+            {formatTimestamp(profileChangedAt)}
+          </time>
+        </Typography>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { FieldList, NotDeclared } from './FieldList';
+export type { Field } from './FieldList';
