@@ -1,0 +1,198 @@
+// The browser tests. Each is a named async function taking a context
+// { page, frontend, entities } and throwing on failure.
+import { expectEventually, expectVisible, reEscape } from './expect.mjs';
+
+export const FIRST_LOAD_TIMEOUT = 30000; // the dev server compiles on first request
+const T = 15000;
+
+// Backstage's <nav aria-label="sidebar nav"> has an empty box (its drawer is
+// position: fixed), so Playwright never calls it visible: wait for its links.
+const sidebar = page => page.getByRole('navigation', { name: 'sidebar nav' });
+const shell = page => sidebar(page).getByRole('link');
+
+/**
+ * Opens url and gets past the sign-in page: it auto-selects the guest
+ * provider; on a fresh browser it may show a card with an "Enter" button.
+ */
+export async function openSignedIn(page, url, timeout = FIRST_LOAD_TIMEOUT) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+  const enter = page.getByRole('button', { name: 'Enter', exact: true });
+  await expectVisible(
+    page,
+    shell(page).or(enter),
+    'the app shell (sidebar links) or the guest sign-in "Enter" button',
+    timeout,
+  );
+  if (await enter.isVisible().catch(() => false)) {
+    await enter.click();
+  }
+  await expectVisible(
+    page,
+    shell(page),
+    'the app shell (sidebar links) after guest sign-in',
+    timeout,
+  );
+}
+
+/** The texts a table cell may show for an entity: its title and its name. */
+function namesOf(entity, fallbackName) {
+  const names = [fallbackName];
+  if (entity?.metadata?.title) names.unshift(entity.metadata.title);
+  return names;
+}
+
+export const tests = [
+  async function reliabilityTabOfAnExemplaryService({ page, frontend }) {
+    const url = `${frontend}/catalog/default/component/orders/reliability`;
+    await openSignedIn(page, url);
+    await expectVisible(
+      page,
+      page.getByRole('tab', { name: 'Reliability', exact: true }),
+      'a tab named "Reliability" on the entity page',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByText('tier-0', { exact: true }),
+      'an element with exact text "tier-0"',
+      T,
+    );
+    const runbook = await expectVisible(
+      page,
+      page.getByRole('link', { name: 'Runbook', exact: true }),
+      'a link named "Runbook"',
+      T,
+    );
+    const href = await runbook.getAttribute('href');
+    if (href !== 'https://wiki.example.com/runbooks/orders') {
+      throw new Error(
+        `expected the "Runbook" link on ${page.url()} to point to https://wiki.example.com/runbooks/orders, but its href is ${JSON.stringify(
+          href,
+        )}`,
+      );
+    }
+    await expectVisible(
+      page,
+      page.getByText('1h', { exact: true }),
+      'the RTO "1h" (exact text)',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByText('15m', { exact: true }),
+      'the RPO "15m" (exact text)',
+      T,
+    );
+    const path = new URL(page.url()).pathname;
+    if (path !== '/catalog/default/component/orders/reliability') {
+      throw new Error(
+        `expected to stay on /catalog/default/component/orders/reliability, but the URL is ${page.url()}`,
+      );
+    }
+  },
+
+  async function reliabilityTabOfTheInvalidExample({ page, frontend }) {
+    const url = `${frontend}/catalog/default/component/legacy-reports/reliability`;
+    await openSignedIn(page, url);
+    await expectVisible(
+      page,
+      page.getByText(/Metadata errors/),
+      'the text "Metadata errors"',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByText('metadata.annotations.vigil/tier'),
+      'text containing "metadata.annotations.vigil/tier"',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByText('expected one of tier-0'),
+      'text containing "expected one of tier-0"',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByText(/tier-5/),
+      'text containing the bad value "tier-5"',
+      T,
+    );
+  },
+
+  async function reliabilityOverview({ page, frontend, entities }) {
+    await openSignedIn(page, `${frontend}/`);
+    const item = sidebar(page).getByRole('link', {
+      name: 'Reliability',
+      exact: true,
+    });
+    await expectVisible(page, item, 'the sidebar item "Reliability"', T);
+    await item.click();
+    await expectEventually(
+      page,
+      () => new URL(page.url()).pathname === '/reliability',
+      'the URL path to become /reliability after clicking the sidebar item',
+      T,
+    );
+    await expectVisible(
+      page,
+      page.getByRole('heading', { name: 'Reliability overview' }),
+      'a heading "Reliability overview"',
+      T,
+    );
+
+    const rowOf = names => {
+      const cellText = new RegExp(
+        `^\\s*(${names.map(reEscape).join('|')})\\s*$`,
+      );
+      return page.getByRole('row').filter({ has: page.getByText(cellText) });
+    };
+    const orders = namesOf(entities['component/default/orders'], 'orders');
+    const ordersRow = rowOf(orders);
+    await expectVisible(
+      page,
+      ordersRow,
+      `a table row for the orders service (a cell reading ${orders
+        .map(n => `"${n}"`)
+        .join(' or ')})`,
+      T,
+    );
+    await expectVisible(
+      page,
+      ordersRow.getByText('tier-0', { exact: true }),
+      '"tier-0" in the same row as the orders service',
+      T,
+    );
+    // Backstage scrolls inside its page, not the document, so a full-page
+    // screenshot shows only the top of the table: bring the evidence into view.
+    await ordersRow.first().scrollIntoViewIfNeeded();
+    const legacy = namesOf(
+      entities['component/default/legacy-reports'],
+      'legacy-reports',
+    );
+    await expectVisible(
+      page,
+      rowOf(legacy),
+      `a table row for legacy-reports (a cell reading ${legacy
+        .map(n => `"${n}"`)
+        .join(' or ')})`,
+      T,
+    );
+  },
+];
+
+/** "reliabilityTabOfAnExemplaryService" → "reliability tab of an exemplary service" */
+export function testName(fn) {
+  return fn.name
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+    .trim();
+}
+
+/** File-name slug of a test name. */
+export function slug(name) {
+  return name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
