@@ -113,6 +113,10 @@ describe('EntityReliabilityContent', () => {
     expect(
       screen.getByRole('heading', { name: 'Reliability metadata' }),
     ).toBeInTheDocument();
+    // ...and the tier row says it is invalid rather than "Not declared".
+    expect(
+      screen.getByText('Invalid (see Metadata errors)'),
+    ).toBeInTheDocument();
   });
 
   it('shows the annotations to add when there is no metadata at all', async () => {

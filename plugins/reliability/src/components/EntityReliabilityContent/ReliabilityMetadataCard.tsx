@@ -3,16 +3,19 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
   ProfileLink,
+  RELIABILITY_ANNOTATIONS,
+  ReliabilityAnnotationField,
   ReliabilityProfile,
 } from '@vigil/plugin-reliability-common';
 import { ExternalLink } from '../ExternalLink';
 import { FieldList, NotDeclared } from '../FieldList';
 
-function linkOrNotDeclared(link: ProfileLink | undefined, text: string) {
-  return link ? (
-    <ExternalLink href={link.url}>{text}</ExternalLink>
-  ) : (
-    <NotDeclared />
+/** A value that is absent because it is invalid must not read "Not declared". */
+function InvalidValue() {
+  return (
+    <Typography component="span" variant="body2" color="error">
+      Invalid (see Metadata errors)
+    </Typography>
   );
 }
 
@@ -20,7 +23,21 @@ function linkOrNotDeclared(link: ProfileLink | undefined, text: string) {
 export function ReliabilityMetadataCard(props: {
   profile: ReliabilityProfile;
 }) {
-  const { tier, runbook, dashboard, rto, rpo, dr } = props.profile;
+  const { tier, runbook, dashboard, rto, rpo, dr, errors } = props.profile;
+  const absent = (field: ReliabilityAnnotationField) =>
+    errors.some(
+      e => e.field === `metadata.annotations.${RELIABILITY_ANNOTATIONS[field]}`,
+    ) ? (
+      <InvalidValue />
+    ) : (
+      <NotDeclared />
+    );
+  const linkOr = (
+    link: ProfileLink | undefined,
+    text: string,
+    field: ReliabilityAnnotationField,
+  ) =>
+    link ? <ExternalLink href={link.url}>{text}</ExternalLink> : absent(field);
   return (
     <InfoCard
       title="Reliability metadata"
@@ -33,16 +50,16 @@ export function ReliabilityMetadataCard(props: {
             value: tier ? (
               <Chip size="small" label={tier.label} />
             ) : (
-              <NotDeclared />
+              absent('tier')
             ),
           },
-          { label: 'Runbook', value: linkOrNotDeclared(runbook, 'Runbook') },
+          { label: 'Runbook', value: linkOr(runbook, 'Runbook', 'runbook') },
           {
             label: 'Dashboard',
-            value: linkOrNotDeclared(dashboard, 'Dashboard'),
+            value: linkOr(dashboard, 'Dashboard', 'dashboard'),
           },
-          { label: 'RTO', value: rto ? rto.text : <NotDeclared /> },
-          { label: 'RPO', value: rpo ? rpo.text : <NotDeclared /> },
+          { label: 'RTO', value: rto ? rto.text : absent('rto') },
+          { label: 'RPO', value: rpo ? rpo.text : absent('rpo') },
         ]}
       />
       <Typography variant="h6" component="h3" gutterBottom>
@@ -50,12 +67,15 @@ export function ReliabilityMetadataCard(props: {
       </Typography>
       <FieldList
         fields={[
-          { label: 'Strategy', value: dr.strategy ?? <NotDeclared /> },
-          { label: 'Last DR test', value: dr.lastTested ?? <NotDeclared /> },
+          { label: 'Strategy', value: dr.strategy ?? absent('drStrategy') },
+          {
+            label: 'Last DR test',
+            value: dr.lastTested ?? absent('drTested'),
+          },
           // "DR procedure", not "DR runbook": keeps "Runbook" the only link named so.
           {
             label: 'DR runbook',
-            value: linkOrNotDeclared(dr.runbook, 'DR procedure'),
+            value: linkOr(dr.runbook, 'DR procedure', 'drRunbook'),
           },
         ]}
       />

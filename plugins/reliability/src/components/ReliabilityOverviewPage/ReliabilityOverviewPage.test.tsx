@@ -70,7 +70,7 @@ describe('ReliabilityOverviewPage', () => {
       '/catalog/default/component/legacy-reports/reliability',
     );
     expect(
-      screen.getByRole('heading', { name: 'Services' }),
+      screen.getByRole('heading', { name: 'Entities' }),
     ).toBeInTheDocument();
     expect(api.getOverviewEntities).toHaveBeenCalledWith({
       offset: 0,

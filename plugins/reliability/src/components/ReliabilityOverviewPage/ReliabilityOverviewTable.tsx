@@ -30,7 +30,8 @@ export function ReliabilityOverviewTable() {
         });
         setError(undefined);
         return {
-          data: response.items,
+          // material-table wants a unique id per row.
+          data: response.items.map(row => ({ ...row, id: row.entityRef })),
           page:
             response.limit > 0
               ? Math.floor(response.offset / response.limit)
@@ -50,7 +51,7 @@ export function ReliabilityOverviewTable() {
     <>
       {error && <ResponseErrorPanel error={error} />}
       <Table<OverviewEntityRow>
-        title="Services"
+        title="Entities"
         columns={columns}
         data={loadPage}
         options={{
