@@ -10,5 +10,6 @@ export * from './api';
 export * from './checks';
 export * from './duration';
 export * from './metadataError';
+export * from './policy';
 export * from './profile';
 export * from './tiers';

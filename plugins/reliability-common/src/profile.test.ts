@@ -32,29 +32,44 @@ describe('parseReliabilityProfile', () => {
     );
     expect(profile).toEqual({
       entityRef: 'component:default/orders',
-      tier: { value: 0, label: 'tier-0' },
-      runbook: { url: 'https://wiki.example.com/runbooks/orders', source: 'annotation' },
-      dashboard: { url: 'https://grafana.example.com/d/orders', source: 'annotation' },
+      tier: { value: 0, label: 'tier-0', source: 'annotation' },
+      runbook: {
+        url: 'https://wiki.example.com/runbooks/orders',
+        source: 'annotation',
+      },
+      dashboard: {
+        url: 'https://grafana.example.com/d/orders',
+        source: 'annotation',
+      },
       rto: { text: '1h', seconds: 3600 },
       rpo: { text: '15m', seconds: 900 },
+      onCall: [],
       dr: {
         strategy: 'active-active',
         lastTested: '2026-10-02',
-        runbook: { url: 'https://wiki.example.com/runbooks/orders-dr', source: 'annotation' },
+        runbook: {
+          url: 'https://wiki.example.com/runbooks/orders-dr',
+          source: 'annotation',
+        },
       },
       errors: [],
     });
   });
 
   it('accepts a bare tier number', () => {
-    expect(parseReliabilityProfile(component({ 'vigil/tier': '2' })).tier).toEqual({
+    expect(
+      parseReliabilityProfile(component({ 'vigil/tier': '2' })).tier,
+    ).toEqual({
       value: 2,
       label: 'tier-2',
+      source: 'annotation',
     });
   });
 
   it('names entity, field, value, expected and example for a bad tier', () => {
-    const { tier, errors } = parseReliabilityProfile(component({ 'vigil/tier': 'tier-5' }));
+    const { tier, errors } = parseReliabilityProfile(
+      component({ 'vigil/tier': 'tier-5' }),
+    );
     expect(tier).toBeUndefined();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({
@@ -80,22 +95,29 @@ describe('parseReliabilityProfile', () => {
     ['vigil/dr-tested', '02/10/2026'],
     ['vigil/dr-tested', '2026-02-30'],
     ['vigil/dr-tested', '2027-01-01'],
-  ])('reports %s = %j as an error on that field and keeps going', (key, value) => {
-    const profile = parseReliabilityProfile(
-      component({ [key]: value, 'vigil/tier': 'tier-1' }),
-      { now },
-    );
-    expect(profile.errors).toHaveLength(1);
-    expect(profile.errors[0].field).toBe(`metadata.annotations.${key}`);
-    expect(profile.errors[0].value).toBe(value);
-    expect(profile.errors[0].expected.length).toBeGreaterThan(10);
-    expect(profile.errors[0].example).toContain(key);
-    expect(profile.tier?.label).toBe('tier-1');
-  });
+  ])(
+    'reports %s = %j as an error on that field and keeps going',
+    (key, value) => {
+      const profile = parseReliabilityProfile(
+        component({ [key]: value, 'vigil/tier': 'tier-1' }),
+        { now },
+      );
+      expect(profile.errors).toHaveLength(1);
+      expect(profile.errors[0].field).toBe(`metadata.annotations.${key}`);
+      expect(profile.errors[0].value).toBe(value);
+      expect(profile.errors[0].expected.length).toBeGreaterThan(10);
+      expect(profile.errors[0].example).toContain(key);
+      expect(profile.tier?.label).toBe('tier-1');
+    },
+  );
 
   it('takes the runbook from a link typed runbook, the annotation winning', () => {
     const links = [
-      { url: 'https://wiki.example.com/from-link', title: 'Runbook', type: 'runbook' },
+      {
+        url: 'https://wiki.example.com/from-link',
+        title: 'Runbook',
+        type: 'runbook',
+      },
     ];
     expect(parseReliabilityProfile(component({}, { links })).runbook).toEqual({
       url: 'https://wiki.example.com/from-link',
@@ -104,7 +126,10 @@ describe('parseReliabilityProfile', () => {
     });
     expect(
       parseReliabilityProfile(
-        component({ 'vigil/runbook': 'https://wiki.example.com/explicit' }, { links }),
+        component(
+          { 'vigil/runbook': 'https://wiki.example.com/explicit' },
+          { links },
+        ),
       ).runbook?.url,
     ).toBe('https://wiki.example.com/explicit');
   });
@@ -113,21 +138,31 @@ describe('parseReliabilityProfile', () => {
     const entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name: 'x', annotations: { 'vigil/tier': 1 as unknown as string } },
+      metadata: {
+        name: 'x',
+        annotations: { 'vigil/tier': 1 as unknown as string },
+      },
     } as Entity;
     expect(parseReliabilityProfile(entity).tier?.label).toBe('tier-1');
     expect(
-      parseReliabilityProfile({ kind: 'Component', metadata: {} } as Entity).errors,
+      parseReliabilityProfile({ kind: 'Component', metadata: {} } as Entity)
+        .errors,
     ).toEqual([]);
   });
 
   it.each([
     ['links that are not a list', { links: { a: 1 } }],
-    ['a link type that is not text', { links: [{ url: 'https://x.example.com', type: 5 }] }],
+    [
+      'a link type that is not text',
+      { links: [{ url: 'https://x.example.com', type: 5 }] },
+    ],
     ['a link without url', { links: [{ type: 'runbook' }] }],
   ])('ignores %s instead of throwing', (_what, extra) => {
     const profile = parseReliabilityProfile(
-      component({ 'vigil/tier': 'tier-1' }, extra as Partial<Entity['metadata']>),
+      component(
+        { 'vigil/tier': 'tier-1' },
+        extra as Partial<Entity['metadata']>,
+      ),
     );
     expect(profile.runbook).toBeUndefined();
     expect(profile.tier?.label).toBe('tier-1');
@@ -139,6 +174,61 @@ describe('parseReliabilityProfile', () => {
     );
     expect(profile.tier).toBeUndefined();
     expect(profile.errors).toEqual([]);
+  });
+});
+
+describe('conventions', () => {
+  it('takes the tier from a convention tag when the annotation is absent', () => {
+    expect(
+      parseReliabilityProfile(component({}, { tags: ['java', 'tier:critical'] })).tier,
+    ).toEqual({ value: 0, label: 'tier-0', source: 'tag', tag: 'tier:critical' });
+  });
+
+  it('lets the annotation win over a tag', () => {
+    expect(
+      parseReliabilityProfile(component({ 'vigil/tier': 'tier-2' }, { tags: ['tier-0'] }))
+        .tier?.label,
+    ).toBe('tier-2');
+  });
+
+  it('uses the configured tags only', () => {
+    const conventions = {
+      tierTags: { gold: 'tier-1' },
+      runbookLinkTitles: ['playbook'],
+      dashboardLinkTitles: [],
+    };
+    const entity = component(
+      {},
+      {
+        tags: ['tier:critical', 'gold'],
+        links: [{ url: 'https://wiki.example.com/pb', title: 'Orders Playbook' }],
+      },
+    );
+    const profile = parseReliabilityProfile(entity, { conventions });
+    expect(profile.tier?.label).toBe('tier-1');
+    expect(profile.runbook).toEqual({
+      url: 'https://wiki.example.com/pb',
+      title: 'Orders Playbook',
+      source: 'link',
+    });
+  });
+
+  it('finds a runbook link by its title', () => {
+    const links = [{ url: 'https://wiki.example.com/rb', title: 'Runbook (on-call)' }];
+    expect(parseReliabilityProfile(component({}, { links })).runbook?.url).toBe(
+      'https://wiki.example.com/rb',
+    );
+  });
+});
+
+describe('on-call', () => {
+  it('collects PagerDuty and Opsgenie annotations', () => {
+    const profile = parseReliabilityProfile(
+      component({ 'pagerduty.com/service-id': 'PX1', 'opsgenie.com/team': ' ' }),
+    );
+    expect(profile.onCall).toEqual([
+      { provider: 'pagerduty', annotation: 'pagerduty.com/service-id', value: 'PX1' },
+    ]);
   });
 });
 

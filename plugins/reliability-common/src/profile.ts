@@ -1,7 +1,12 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { RELIABILITY_ANNOTATIONS, RELIABILITY_ENTITY_KINDS } from './annotations';
+import {
+  RELIABILITY_ANNOTATIONS,
+  RELIABILITY_ENTITY_KINDS,
+} from './annotations';
 import { parseDuration, ReliabilityDuration } from './duration';
 import { MetadataError, metadataError } from './metadataError';
+import { DEFAULT_POLICY } from './policy/defaults';
+import { ConventionsPolicy } from './policy/types';
 import { parseTier, Tier, tierLabel } from './tiers';
 
 /**
@@ -26,7 +31,27 @@ export type DrStrategy = (typeof DR_STRATEGIES)[number];
  *
  * @public
  */
-export type ProfileValueSource = 'annotation' | 'link';
+export type ProfileValueSource = 'annotation' | 'link' | 'tag';
+
+/**
+ * Annotations of the on-call tools Backstage catalogs already use; any one
+ * of them names where the service is paged.
+ *
+ * @public
+ */
+export const ON_CALL_ANNOTATIONS = [
+  { provider: 'pagerduty', annotation: 'pagerduty.com/service-id' },
+  { provider: 'pagerduty', annotation: 'pagerduty.com/integration-key' },
+  { provider: 'opsgenie', annotation: 'opsgenie.com/team' },
+  { provider: 'opsgenie', annotation: 'opsgenie.com/component-selector' },
+] as const;
+
+/** @public */
+export interface ProfileOnCall {
+  provider: string;
+  annotation: string;
+  value: string;
+}
 
 /** @public */
 export interface ProfileLink {
@@ -43,11 +68,18 @@ export interface ProfileLink {
  */
 export interface ReliabilityProfile {
   entityRef: string;
-  tier?: { value: Tier; label: string };
+  tier?: {
+    value: Tier;
+    label: string;
+    source: ProfileValueSource;
+    tag?: string;
+  };
   runbook?: ProfileLink;
   dashboard?: ProfileLink;
   rto?: ReliabilityDuration;
   rpo?: ReliabilityDuration;
+  /** On-call routing found in the entity's annotations, first one first. */
+  onCall: ProfileOnCall[];
   dr: {
     strategy?: DrStrategy;
     /** ISO date (YYYY-MM-DD) of the last successful DR test. */
@@ -65,6 +97,8 @@ export interface ReliabilityProfile {
 export interface ParseProfileOptions {
   /** The moment to judge dates against (a DR test cannot be in the future). */
   now?: Date;
+  /** Tag and link conventions; the policy's defaults when absent. */
+  conventions?: ConventionsPolicy;
 }
 
 const annotationField = (key: string) => `metadata.annotations.${key}`;
@@ -96,7 +130,9 @@ function isIsoDate(text: string): boolean {
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
   return RELIABILITY_ENTITY_KINDS.some(
-    kind => kind.toLocaleLowerCase('en-US') === entity.kind?.toLocaleLowerCase('en-US'),
+    kind =>
+      kind.toLocaleLowerCase('en-US') ===
+      entity.kind?.toLocaleLowerCase('en-US'),
   );
 }
 
@@ -114,7 +150,8 @@ export function parseReliabilityProfile(
   const entityRef = safeEntityRef(entity);
   const annotations = entity.metadata?.annotations ?? {};
   const errors: MetadataError[] = [];
-  const profile: ReliabilityProfile = { entityRef, dr: {}, errors };
+  const conventions = options.conventions ?? DEFAULT_POLICY.conventions;
+  const profile: ReliabilityProfile = { entityRef, onCall: [], dr: {}, errors };
 
   const read = (key: string): string | undefined => {
     const value: unknown = annotations[key];
@@ -125,9 +162,20 @@ export function parseReliabilityProfile(
     // The catalog admits only strings, but files linted by the CLI may not.
     return typeof value === 'string' ? value : String(value);
   };
-  const fail = (key: string, value: string, expected: string, example: string) =>
+  const fail = (
+    key: string,
+    value: string,
+    expected: string,
+    example: string,
+  ) =>
     errors.push(
-      metadataError({ entityRef, field: annotationField(key), value, expected, example }),
+      metadataError({
+        entityRef,
+        field: annotationField(key),
+        value,
+        expected,
+        example,
+      }),
     );
 
   const tierText = read(RELIABILITY_ANNOTATIONS.tier);
@@ -141,8 +189,14 @@ export function parseReliabilityProfile(
         `"${RELIABILITY_ANNOTATIONS.tier}: tier-1"`,
       );
     } else {
-      profile.tier = { value: tier, label: tierLabel(tier) };
+      profile.tier = {
+        value: tier,
+        label: tierLabel(tier),
+        source: 'annotation',
+      };
     }
+  } else {
+    profile.tier = tierFromTags(entity, conventions);
   }
 
   const readUrl = (key: string, example: string): ProfileLink | undefined => {
@@ -151,20 +205,33 @@ export function parseReliabilityProfile(
       return undefined;
     }
     if (!isHttpUrl(text.trim())) {
-      fail(key, text, 'an absolute https:// or http:// URL', `"${key}: ${example}"`);
+      fail(
+        key,
+        text,
+        'an absolute https:// or http:// URL',
+        `"${key}: ${example}"`,
+      );
       return undefined;
     }
     return { url: text.trim(), source: 'annotation' };
   };
-  const linkOfType = (type: string): ProfileLink | undefined => {
+  const linkOfType = (
+    type: string,
+    titles: string[],
+  ): ProfileLink | undefined => {
     // Linted files may hold anything here; only well-formed links count.
     const links: unknown = entity.metadata?.links;
+    const lowerTitles = titles.map(t => t.toLocaleLowerCase('en-US'));
     const link = (Array.isArray(links) ? links : []).find(
       l =>
-        typeof l?.type === 'string' &&
-        l.type.toLocaleLowerCase('en-US') === type &&
-        typeof l.url === 'string' &&
-        isHttpUrl(l.url),
+        typeof l?.url === 'string' &&
+        isHttpUrl(l.url) &&
+        ((typeof l.type === 'string' &&
+          l.type.toLocaleLowerCase('en-US') === type) ||
+          (typeof l.title === 'string' &&
+            lowerTitles.some(t =>
+              l.title.toLocaleLowerCase('en-US').includes(t),
+            ))),
     );
     return link
       ? {
@@ -176,11 +243,15 @@ export function parseReliabilityProfile(
   };
 
   profile.runbook =
-    readUrl(RELIABILITY_ANNOTATIONS.runbook, 'https://wiki.example.com/runbooks/orders') ??
-    linkOfType('runbook');
+    readUrl(
+      RELIABILITY_ANNOTATIONS.runbook,
+      'https://wiki.example.com/runbooks/orders',
+    ) ?? linkOfType('runbook', conventions.runbookLinkTitles);
   profile.dashboard =
-    readUrl(RELIABILITY_ANNOTATIONS.dashboard, 'https://grafana.example.com/d/orders') ??
-    linkOfType('dashboard');
+    readUrl(
+      RELIABILITY_ANNOTATIONS.dashboard,
+      'https://grafana.example.com/d/orders',
+    ) ?? linkOfType('dashboard', conventions.dashboardLinkTitles);
   profile.dr.runbook = readUrl(
     RELIABILITY_ANNOTATIONS.drRunbook,
     'https://wiki.example.com/runbooks/orders-dr',
@@ -224,9 +295,16 @@ export function parseReliabilityProfile(
   if (tested !== undefined) {
     const date = tested.trim();
     const now = options.now ?? new Date();
-    const example = `"${RELIABILITY_ANNOTATIONS.drTested}: ${now.toISOString().slice(0, 10)}"`;
+    const example = `"${RELIABILITY_ANNOTATIONS.drTested}: ${now
+      .toISOString()
+      .slice(0, 10)}"`;
     if (!isIsoDate(date)) {
-      fail(RELIABILITY_ANNOTATIONS.drTested, tested, 'a calendar date written YYYY-MM-DD', example);
+      fail(
+        RELIABILITY_ANNOTATIONS.drTested,
+        tested,
+        'a calendar date written YYYY-MM-DD',
+        example,
+      );
     } else if (new Date(`${date}T00:00:00Z`).getTime() > now.getTime()) {
       fail(
         RELIABILITY_ANNOTATIONS.drTested,
@@ -239,7 +317,31 @@ export function parseReliabilityProfile(
     }
   }
 
+  for (const { provider, annotation } of ON_CALL_ANNOTATIONS) {
+    const value = read(annotation)?.trim();
+    if (value) {
+      profile.onCall.push({ provider, annotation, value });
+    }
+  }
+
   return profile;
+}
+
+/** The tier a convention tag gives, when the annotation is absent. */
+function tierFromTags(
+  entity: Entity,
+  conventions: ConventionsPolicy,
+): ReliabilityProfile['tier'] {
+  const tags: unknown = entity.metadata?.tags;
+  for (const tag of Array.isArray(tags) ? tags : []) {
+    const label =
+      typeof tag === 'string' ? conventions.tierTags[tag] : undefined;
+    const tier = label === undefined ? undefined : parseTier(label);
+    if (tier !== undefined) {
+      return { value: tier, label: tierLabel(tier), source: 'tag', tag };
+    }
+  }
+  return undefined;
 }
 
 function safeEntityRef(entity: Entity): string {
@@ -247,6 +349,8 @@ function safeEntityRef(entity: Entity): string {
     return stringifyEntityRef(entity);
   } catch {
     const kind = String(entity?.kind ?? 'unknown').toLocaleLowerCase('en-US');
-    return `${kind}:${entity?.metadata?.namespace ?? 'default'}/${entity?.metadata?.name ?? '<unnamed>'}`;
+    return `${kind}:${entity?.metadata?.namespace ?? 'default'}/${
+      entity?.metadata?.name ?? '<unnamed>'
+    }`;
   }
 }

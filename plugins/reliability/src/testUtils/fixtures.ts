@@ -17,7 +17,7 @@ const entityRef = 'component:default/orders';
 
 export const exemplaryProfile: ReliabilityProfile = {
   entityRef,
-  tier: { value: 0, label: 'tier-0' },
+  tier: { value: 0, label: 'tier-0', source: 'annotation' },
   runbook: {
     url: 'https://wiki.example.com/runbooks/orders',
     source: 'annotation',
@@ -28,6 +28,13 @@ export const exemplaryProfile: ReliabilityProfile = {
   },
   rto: { text: '1h', seconds: 3600 },
   rpo: { text: '15m', seconds: 900 },
+  onCall: [
+    {
+      provider: 'pagerduty',
+      annotation: 'pagerduty.com/service-id',
+      value: 'PORDERS',
+    },
+  ],
   dr: {
     strategy: 'warm-standby',
     lastTested: '2026-01-15',
@@ -50,6 +57,7 @@ export const badTierError = metadataError({
 
 export const emptyProfile: ReliabilityProfile = {
   entityRef,
+  onCall: [],
   dr: {},
   errors: [],
 };
