@@ -25,7 +25,10 @@ const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'legacy-reports', annotations: { 'vigil/tier': 'tier-5' } },
+    metadata: {
+      name: 'legacy-reports',
+      annotations: { 'vigil/tier': 'tier-5' },
+    },
     spec: { type: 'service', owner: 'group:default/data' },
   },
   {
@@ -87,7 +90,11 @@ describe('reliability backend', () => {
       owner: 'group:default/checkout-team',
       system: 'system:default/checkout',
     });
-    expect(res.body.profile.tier).toEqual({ value: 0, label: 'tier-0' });
+    expect(res.body.profile.tier).toEqual({
+      value: 0,
+      label: 'tier-0',
+      source: 'annotation',
+    });
     expect(res.body.profile.runbook.url).toBe(
       'https://wiki.example.com/runbooks/orders',
     );
@@ -119,6 +126,73 @@ describe('reliability backend', () => {
     ]);
   });
 
+  it('returns the policy findings the catalog module and the CLI report', async () => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/orders')
+      .expect(200);
+    expect(res.body.metadataPolicy.enforcement).toBe('warn');
+    // The test entity declares tier-0 with only a runbook: the default
+    // policy asks a tier-0 service for much more.
+    expect(
+      res.body.metadataPolicy.violations.map((v: { rule: string }) => v.rule),
+    ).toEqual([
+      'on-call',
+      'dashboard',
+      'dr-strategy',
+      'rto',
+      'rpo',
+      'dr-tested',
+      'lifecycle-production',
+    ]);
+  });
+
+  it('applies the configured policy', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: {
+            reliability: {
+              policy: {
+                enforcement: { tiers: { 'tier-0': 'enforce' } },
+                tiers: { 'tier-0': { require: ['runbook'] } },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const res = await request(server)
+      .get('/api/reliability/entities/component/default/orders')
+      .expect(200);
+    expect(res.body.metadataPolicy).toEqual({
+      enforcement: 'enforce',
+      violations: [],
+    });
+  });
+
+  it('refuses to start with an invalid policy, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          reliabilityPlugin,
+          catalogServiceMock.factory({ entities }),
+          mockServices.rootConfig.factory({
+            data: {
+              reliability: {
+                policy: { tiers: { 'tier-0': { maxRto: '1 hour' } } },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      /reliability\.policy\.tiers\.tier-0\.maxRto has "1 hour"/,
+    );
+  });
+
   it('answers 404 for an entity the catalog does not have', async () => {
     const server = await startBackend();
     const res = await request(server).get(
@@ -139,6 +213,7 @@ describe('reliability backend', () => {
     expect(res.body.items[0]).toMatchObject({
       name: 'legacy-reports',
       errorCount: 1,
+      violationCount: 1,
       hasRunbook: false,
     });
     const next = await request(server)

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { parsePolicyOrThrow } from '@vigil/plugin-reliability-common';
 import {
   ReliabilityCheck,
   reliabilityChecksExtensionPoint,
@@ -33,17 +34,31 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ logger, database, httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+        // An invalid policy stops the backend here, naming every bad key.
+        const policy = parsePolicyOrThrow(
+          config.getOptional('reliability.policy'),
+        );
         const store = await DatabaseProfileStore.create({ database });
-        const service = new ReliabilityService({ catalog, store, logger });
+        const service = new ReliabilityService({
+          catalog,
+          store,
+          policy,
+          logger,
+        });
         logger.info(
-          `Reliability backend ready with ${checks.size} custom check(s) [${checks.ids()}] and ${dataSources.size} SLI data source(s) [${dataSources.ids()}]`,
+          `Reliability backend ready with ${
+            checks.size
+          } custom check(s) [${checks.ids()}] and ${
+            dataSources.size
+          } SLI data source(s) [${dataSources.ids()}]`,
         );
         httpRouter.use(await createRouter({ httpAuth, service }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -49,7 +49,10 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req);
     const { kind, namespace, name } = req.params;
     res.json(
-      await service.getEntityReliability({ kind, namespace, name }, credentials),
+      await service.getEntityReliability(
+        { kind, namespace, name },
+        credentials,
+      ),
     );
   });
 

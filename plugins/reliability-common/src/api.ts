@@ -1,3 +1,5 @@
+import { EnforcementMode } from './policy/types';
+import { PolicyViolation } from './policy/evaluateMetadataPolicy';
 import { ReliabilityProfile } from './profile';
 
 /**
@@ -25,6 +27,14 @@ export interface ReliabilityEntitySummary {
 export interface EntityReliabilityResponse {
   entity: ReliabilityEntitySummary;
   profile: ReliabilityProfile;
+  /**
+   * The policy's verdict on the metadata: the same findings the catalog
+   * module and `vigil lint` report for this entity.
+   */
+  metadataPolicy: {
+    enforcement: EnforcementMode;
+    violations: PolicyViolation[];
+  };
   /** When the backend first saw the metadata as it is now (ISO timestamp). */
   profileChangedAt: string;
 }
@@ -37,7 +47,10 @@ export interface EntityReliabilityResponse {
 export interface OverviewEntityRow extends ReliabilityEntitySummary {
   tier?: string;
   hasRunbook: boolean;
+  /** Metadata values that do not parse. */
   errorCount: number;
+  /** Policy findings that count now (parse errors included, pending rules not). */
+  violationCount: number;
 }
 
 /**

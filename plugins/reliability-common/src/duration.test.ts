@@ -13,12 +13,21 @@ describe('parseDuration', () => {
     expect(parseDuration(text)?.seconds).toBe(seconds);
   });
 
-  it.each(['', '0h', '1', 'h', '1.5h', '1H', '1M', '1y', '-1h', '1h30m', '01h'])(
-    'rejects %j',
-    text => {
-      expect(parseDuration(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '0h',
+    '1',
+    'h',
+    '1.5h',
+    '1H',
+    '1M',
+    '1y',
+    '-1h',
+    '1h30m',
+    '01h',
+  ])('rejects %j', text => {
+    expect(parseDuration(text)).toBeUndefined();
+  });
 });
 
 describe('parseTier', () => {
@@ -29,7 +38,10 @@ describe('parseTier', () => {
   ])('%j is tier %d', (text, tier) => {
     expect(parseTier(text)).toBe(tier);
   });
-  it.each(['tier-4', 'tier-5', 'critical', '-1', 'tier 1', ''])('rejects %j', text => {
-    expect(parseTier(text)).toBeUndefined();
-  });
+  it.each(['tier-4', 'tier-5', 'critical', '-1', 'tier 1', ''])(
+    'rejects %j',
+    text => {
+      expect(parseTier(text)).toBeUndefined();
+    },
+  );
 });

@@ -10,6 +10,8 @@ export * from './api';
 export * from './checks';
 export * from './duration';
 export * from './metadataError';
+export * from './openslo';
 export * from './policy';
 export * from './profile';
+export * from './relations';
 export * from './tiers';

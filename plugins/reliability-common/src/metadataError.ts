@@ -33,7 +33,8 @@ export function metadataError(options: {
   example: string;
 }): MetadataError {
   const { entityRef, field, value, expected, example } = options;
-  const found = value === undefined ? 'is missing' : `has ${JSON.stringify(value)}`;
+  const found =
+    value === undefined ? 'is missing' : `has ${JSON.stringify(value)}`;
   return {
     ...options,
     message: `${entityRef}: ${field} ${found}; expected ${expected}, e.g. ${example}`,

@@ -66,9 +66,13 @@ describe('DatabaseProfileStore', () => {
         { directory: `${__dirname}/../../migrations` },
         true,
       );
-      expect(await knex.schema.hasTable('reliability_entity_profiles')).toBe(false);
+      expect(await knex.schema.hasTable('reliability_entity_profiles')).toBe(
+        false,
+      );
       await knex.migrate.latest({ directory: `${__dirname}/../../migrations` });
-      expect(await knex.schema.hasTable('reliability_entity_profiles')).toBe(true);
+      expect(await knex.schema.hasTable('reliability_entity_profiles')).toBe(
+        true,
+      );
     },
   );
 });

@@ -22,6 +22,9 @@ export interface ProfileStore {
    * Records the profile as seen at `seenAt`. `changedAt` moves only when the
    * profile differs from the stored one. Returns the stored row.
    */
-  recordProfile(profile: ReliabilityProfile, seenAt: Date): Promise<StoredProfile>;
+  recordProfile(
+    profile: ReliabilityProfile,
+    seenAt: Date,
+  ): Promise<StoredProfile>;
   getProfile(entityRef: string): Promise<StoredProfile | undefined>;
 }

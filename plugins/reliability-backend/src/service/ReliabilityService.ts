@@ -2,14 +2,18 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityReliabilityResponse,
+  evaluateMetadataPolicy,
   OverviewEntitiesResponse,
-  parseReliabilityProfile,
   RELIABILITY_ENTITY_KINDS,
+  ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
 import { ProfileStore } from '../database/ProfileStore';
 import { toEntitySummary } from './entitySummary';
@@ -22,8 +26,10 @@ const OVERVIEW_FIELDS = [
   'metadata.title',
   'metadata.annotations',
   'metadata.links',
+  'metadata.tags',
   'spec.owner',
   'spec.system',
+  'spec.lifecycle',
 ];
 
 /**
@@ -36,6 +42,7 @@ export class ReliabilityService {
     private readonly options: {
       catalog: CatalogService;
       store: ProfileStore;
+      policy: ReliabilityPolicy;
       logger: LoggerService;
       clock?: () => Date;
     },
@@ -57,11 +64,16 @@ export class ReliabilityService {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     const now = this.now();
-    const profile = parseReliabilityProfile(entity, { now });
+    const { profile, enforcement, violations } = evaluateMetadataPolicy(
+      entity,
+      this.options.policy,
+      { now },
+    );
     const stored = await this.options.store.recordProfile(profile, now);
     return {
       entity: toEntitySummary(entity),
       profile,
+      metadataPolicy: { enforcement, violations },
       profileChangedAt: stored.changedAt.toISOString(),
     };
   }
@@ -84,12 +96,17 @@ export class ReliabilityService {
     const now = this.now();
     return {
       items: response.items.map(entity => {
-        const profile = parseReliabilityProfile(entity, { now });
+        const { profile, violations } = evaluateMetadataPolicy(
+          entity,
+          this.options.policy,
+          { now },
+        );
         return {
           ...toEntitySummary(entity),
           tier: profile.tier?.label,
           hasRunbook: Boolean(profile.runbook),
           errorCount: profile.errors.length,
+          violationCount: violations.filter(v => !v.pending).length,
         };
       }),
       totalItems: response.totalItems,

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   EntityReliabilityResponse,
+  PolicyViolation,
   ReliabilityProfile,
   metadataError,
 } from '@vigil/plugin-reliability-common';
@@ -62,8 +63,24 @@ export const emptyProfile: ReliabilityProfile = {
   errors: [],
 };
 
+export const missingRunbookFinding: PolicyViolation = {
+  ...metadataError({
+    entityRef,
+    field: 'metadata.annotations.vigil/runbook',
+    expected: 'a runbook URL (or a link of type runbook) (required for tier-0)',
+    example: '"vigil/runbook: https://wiki.example.com/runbooks/orders"',
+  }),
+  rule: 'runbook',
+  pending: false,
+};
+
 export function reliabilityResponse(
   profile: ReliabilityProfile,
+  violations: PolicyViolation[] = profile.errors.map(e => ({
+    ...e,
+    rule: 'metadata-valid',
+    pending: false,
+  })),
 ): EntityReliabilityResponse {
   return {
     entity: {
@@ -75,6 +92,7 @@ export function reliabilityResponse(
       owner: 'group:default/checkout-team',
     },
     profile,
+    metadataPolicy: { enforcement: 'warn', violations },
     profileChangedAt: '2026-01-10T12:00:00.000Z',
   };
 }

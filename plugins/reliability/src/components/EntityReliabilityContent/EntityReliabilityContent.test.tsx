@@ -7,6 +7,7 @@ import {
   badTierError,
   emptyProfile,
   exemplaryProfile,
+  missingRunbookFinding,
   mockReliabilityApi,
   ordersEntity,
   reliabilityResponse,
@@ -117,6 +118,25 @@ describe('EntityReliabilityContent', () => {
     expect(
       screen.getByText('Invalid (see Metadata errors)'),
     ).toBeInTheDocument();
+  });
+
+  it('lists the policy findings with their rule and the enforcement mode', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [
+        missingRunbookFinding,
+        { ...missingRunbookFinding, rule: 'dashboard', pending: true },
+      ]),
+    );
+
+    await renderContent(api);
+
+    const panel = await screen.findByRole('alert', { name: 'Policy findings' });
+    expect(panel).toHaveTextContent(missingRunbookFinding.message);
+    expect(panel).toHaveTextContent('runbook');
+    expect(panel).toHaveTextContent('not enforced yet');
+    expect(panel).toHaveTextContent('Warning: the catalog admits this entity');
+    expect(screen.queryByRole('alert', { name: 'Metadata errors' })).toBeNull();
   });
 
   it('shows the annotations to add when there is no metadata at all', async () => {

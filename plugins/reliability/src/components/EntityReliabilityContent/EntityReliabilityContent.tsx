@@ -15,6 +15,18 @@ import { MetadataErrorsPanel } from './MetadataErrorsPanel';
 import { NoReliabilityMetadata } from './NoReliabilityMetadata';
 import { ReliabilityMetadataCard } from './ReliabilityMetadataCard';
 
+/** What the enforcement mode means for this entity, in one sentence. */
+function enforcementExplanation(mode: 'off' | 'warn' | 'enforce'): string {
+  switch (mode) {
+    case 'enforce':
+      return 'Enforced: the catalog refuses new versions of this entity until these are fixed.';
+    case 'warn':
+      return 'Warning: the catalog admits this entity; fix these before the policy is enforced.';
+    default:
+      return 'Not enforced for this entity; shown for information.';
+  }
+}
+
 /** The Reliability tab of an entity page. */
 export function EntityReliabilityContent() {
   const { entity } = useEntity();
@@ -37,12 +49,25 @@ export function EntityReliabilityContent() {
     return null;
   }
 
-  const { profile, profileChangedAt } = value;
+  const { profile, profileChangedAt, metadataPolicy } = value;
+  // Parse errors have their own panel; the rest are the policy's findings.
+  const policyFindings = metadataPolicy.violations.filter(
+    v => v.rule !== 'metadata-valid',
+  );
   return (
     <Grid container spacing={3}>
       {profile.errors.length > 0 && (
         <Grid item xs={12}>
           <MetadataErrorsPanel errors={profile.errors} />
+        </Grid>
+      )}
+      {policyFindings.length > 0 && (
+        <Grid item xs={12}>
+          <MetadataErrorsPanel
+            title="Policy findings"
+            subheader={enforcementExplanation(metadataPolicy.enforcement)}
+            errors={policyFindings}
+          />
         </Grid>
       )}
       <Grid item xs={12}>

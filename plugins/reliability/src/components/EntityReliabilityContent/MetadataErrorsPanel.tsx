@@ -3,6 +3,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import Chip from '@material-ui/core/Chip';
 import { MetadataError } from '@vigil/plugin-reliability-common';
 import { FieldList } from '../FieldList';
 
@@ -18,18 +19,29 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** A metadata problem, possibly tied to a policy rule. */
+export type Finding = MetadataError & { rule?: string; pending?: boolean };
+
 /**
  * Every problem found in the entity's metadata, with what to write instead.
  * The full message is shown verbatim so it matches logs and the CLI.
  */
-export function MetadataErrorsPanel(props: { errors: MetadataError[] }) {
+export function MetadataErrorsPanel(props: {
+  errors: Finding[];
+  title?: string;
+  subheader?: string;
+}) {
   const classes = useStyles();
+  const {
+    title = 'Metadata errors',
+    subheader = "Fix these values in the entity's catalog-info.yaml.",
+  } = props;
   return (
-    <div role="alert">
+    <div role="alert" aria-label={title}>
       <InfoCard
-        title="Metadata errors"
+        title={title}
         titleTypographyProps={{ component: 'h2' }}
-        subheader="Fix these values in the entity's catalog-info.yaml."
+        subheader={subheader}
       >
         <List disablePadding>
           {props.errors.map((error, index) => (
@@ -40,6 +52,14 @@ export function MetadataErrorsPanel(props: { errors: MetadataError[] }) {
               disableGutters
             >
               <Typography variant="body1" className={classes.message}>
+                {error.rule && <Chip size="small" label={error.rule} />}{' '}
+                {error.pending && (
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label="not enforced yet"
+                  />
+                )}{' '}
                 {error.message}
               </Typography>
               <FieldList

@@ -17,6 +17,7 @@ const orders: OverviewEntityRow = {
   tier: 'tier-0',
   hasRunbook: true,
   errorCount: 0,
+  violationCount: 0,
 };
 
 const reports: OverviewEntityRow = {
@@ -26,6 +27,7 @@ const reports: OverviewEntityRow = {
   name: 'legacy-reports',
   hasRunbook: false,
   errorCount: 2,
+  violationCount: 3,
 };
 
 async function renderPage(api: ReturnType<typeof mockReliabilityApi>) {
@@ -85,6 +87,7 @@ describe('ReliabilityOverviewPage', () => {
       'tier-0',
       'Yes',
       '0',
+      '0',
     ]);
     expect(cellsOfRow('legacy-reports')).toEqual([
       'legacy-reports',
@@ -94,6 +97,7 @@ describe('ReliabilityOverviewPage', () => {
       '—',
       'No',
       '2',
+      '3',
     ]);
     expect(screen.getAllByText('1-25 of 30').length).toBeGreaterThan(0);
   });

@@ -53,5 +53,6 @@ export function overviewColumns(
       render: row => (row.hasRunbook ? 'Yes' : 'No'),
     },
     { title: 'Metadata errors', field: 'errorCount', type: 'numeric' },
+    { title: 'Policy findings', field: 'violationCount', type: 'numeric' },
   ];
 }
