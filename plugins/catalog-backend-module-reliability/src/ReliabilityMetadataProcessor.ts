@@ -6,21 +6,27 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  evaluateMetadataPolicy,
   isReliabilityAvailable,
-  parseReliabilityProfile,
+  ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
-import { EnforcementMode } from './enforcement';
+import { formatViolations } from './formatViolations';
 
 /**
- * Checks reliability metadata while the catalog ingests entities, with the
- * parser the backend and the CLI use. Under `enforce` every finding becomes
- * a processing error, so the catalog keeps the last good version and shows
- * the error on the entity's page.
+ * Applies the reliability policy while the catalog ingests Components,
+ * Systems and Resources, with the rules the backend and the CLI use.
+ *
+ * - `enforce`: one processing error listing every violation; the catalog
+ *   keeps the last good version, and a new violating entity is not admitted.
+ * - `warn`: admitted. The findings are not stored here: the reliability
+ *   backend computes the very same ones with the same function and the
+ *   Reliability tab lists them.
+ * - `off`: nothing.
  */
 export class ReliabilityMetadataProcessor implements CatalogProcessor {
   constructor(
     private readonly options: {
-      enforcement: EnforcementMode;
+      policy: ReliabilityPolicy;
       clock?: () => Date;
     },
   ) {}
@@ -34,12 +40,19 @@ export class ReliabilityMetadataProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (this.options.enforcement !== 'enforce' || !isReliabilityAvailable(entity)) {
+    if (!isReliabilityAvailable(entity)) {
       return entity;
     }
     const now = this.options.clock?.() ?? new Date();
-    for (const error of parseReliabilityProfile(entity, { now }).errors) {
-      emit(processingResult.inputError(location, error.message));
+    const result = evaluateMetadataPolicy(entity, this.options.policy, { now });
+    const blocking = result.violations.filter(v => !v.pending);
+    if (result.enforcement === 'enforce' && blocking.length > 0) {
+      emit(
+        processingResult.inputError(
+          location,
+          formatViolations(result.entityRef, blocking),
+        ),
+      );
     }
     return entity;
   }

@@ -1,23 +1,24 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogModuleReliability } from './module';
 
 describe('catalogModuleReliability', () => {
-  it('adds the reliability processor to the catalog', async () => {
+  it('adds the OpenSLO and the policy processors to the catalog', async () => {
     const addProcessor = jest.fn();
     await startTestBackend({
       extensionPoints: [
         [catalogProcessingExtensionPoint, { addProcessor } as any],
       ],
-      features: [catalogModuleReliability],
+      features: [catalogModuleReliability, catalogServiceMock.factory()],
     });
     expect(addProcessor).toHaveBeenCalledTimes(1);
-    expect(addProcessor.mock.calls[0][0].getProcessorName()).toBe(
-      'ReliabilityMetadataProcessor',
-    );
+    expect(
+      addProcessor.mock.calls[0].map((p: any) => p.getProcessorName()),
+    ).toEqual(['OpenSloEntityProcessor', 'ReliabilityMetadataProcessor']);
   });
 
-  it('stops start-up on an invalid enforcement mode, naming the key', async () => {
+  it('stops start-up on an invalid policy, naming the key', async () => {
     await expect(
       startTestBackend({
         extensionPoints: [
@@ -25,11 +26,14 @@ describe('catalogModuleReliability', () => {
         ],
         features: [
           catalogModuleReliability,
+          catalogServiceMock.factory(),
           mockServices.rootConfig.factory({
-            data: { reliability: { catalog: { enforcement: 'strict' } } },
+            data: { reliability: { policy: { enforcement: 'strict' } } },
           }),
         ],
       }),
-    ).rejects.toThrow(/reliability\.catalog\.enforcement must be one of/);
+    ).rejects.toThrow(
+      'reliability.policy.enforcement has "strict"; expected one of off, warn, enforce',
+    );
   });
 });

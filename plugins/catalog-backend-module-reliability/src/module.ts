@@ -2,12 +2,18 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { parseEnforcementMode } from './enforcement';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { parsePolicyOrThrow } from '@vigil/plugin-reliability-common';
+import { OpenSloEntityProcessor } from './OpenSloEntityProcessor';
 import { ReliabilityMetadataProcessor } from './ReliabilityMetadataProcessor';
+import { catalogServiceOwnerLookup } from './serviceOwnerLookup';
 
 /**
- * Adds Vigil's reliability metadata processor to the catalog.
+ * Adds Vigil's processors to the catalog: OpenSLO SLO/SLI entities, and the
+ * reliability policy applied to Components, Systems and Resources.
  *
  * @public
  */
@@ -18,12 +24,27 @@ export const catalogModuleReliability = createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
-        catalog: catalogProcessingExtensionPoint,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        processing: catalogProcessingExtensionPoint,
       },
-      async init({ config, catalog }) {
-        const key = 'reliability.catalog.enforcement';
-        const enforcement = parseEnforcementMode(config.getOptionalString(key), key);
-        catalog.addProcessor(new ReliabilityMetadataProcessor({ enforcement }));
+      async init({ config, logger, auth, catalog, processing }) {
+        // An invalid policy stops the backend here, naming every bad key.
+        const policy = parsePolicyOrThrow(
+          config.getOptional('reliability.policy'),
+        );
+        processing.addProcessor(
+          new OpenSloEntityProcessor({
+            policy,
+            lookupServiceOwner: catalogServiceOwnerLookup({
+              catalog,
+              auth,
+              logger,
+            }),
+          }),
+          new ReliabilityMetadataProcessor({ policy }),
+        );
       },
     });
   },

@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import {
@@ -21,6 +24,7 @@ async function renderContent(api: ReturnType<typeof mockReliabilityApi>) {
         <EntityReliabilityContent />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -137,6 +141,33 @@ describe('EntityReliabilityContent', () => {
     expect(panel).toHaveTextContent('not enforced yet');
     expect(panel).toHaveTextContent('Warning: the catalog admits this entity');
     expect(screen.queryByRole('alert', { name: 'Metadata errors' })).toBeNull();
+  });
+
+  it('links the SLOs related to the entity', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile),
+    );
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider
+          entity={{
+            ...ordersEntity,
+            relations: [
+              { type: 'hasSLO', targetRef: 'slo:default/orders-availability' },
+              { type: 'ownedBy', targetRef: 'group:default/checkout-team' },
+            ],
+          }}
+        >
+          <EntityReliabilityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByRole('link', { name: /orders-availability/ }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/No SLO refers to this entity/)).toBeNull();
   });
 
   it('shows the annotations to add when there is no metadata at all', async () => {

@@ -14,6 +14,7 @@ import { hasReliabilityMetadata } from './hasReliabilityMetadata';
 import { MetadataErrorsPanel } from './MetadataErrorsPanel';
 import { NoReliabilityMetadata } from './NoReliabilityMetadata';
 import { ReliabilityMetadataCard } from './ReliabilityMetadataCard';
+import { SloListCard } from './SloListCard';
 
 /** What the enforcement mode means for this entity, in one sentence. */
 function enforcementExplanation(mode: 'off' | 'warn' | 'enforce'): string {
@@ -76,6 +77,9 @@ export function EntityReliabilityContent() {
         ) : (
           <NoReliabilityMetadata entityName={entity.metadata.name} />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <SloListCard entity={entity} />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
