@@ -1,6 +1,10 @@
 // The browser tests. Each is a named async function taking a context
-// { page, frontend, entities } and throwing on failure.
+// { page, frontend, entities, token } and throwing on failure.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expectEventually, expectVisible, reEscape } from './expect.mjs';
+
+const BACKEND = 'http://localhost:7007';
 
 export const FIRST_LOAD_TIMEOUT = 30000; // the dev server compiles on first request
 const T = 15000;
@@ -180,6 +184,152 @@ export const tests = [
     );
   },
 ];
+
+/** Calls the catalog API as the guest. */
+async function catalogApi(token, method, path, body) {
+  const res = await fetch(`${BACKEND}/api/catalog${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A tier-0 service that meets the dev policy, with a given RTO. */
+const liveEditEntity = rto => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: e2e-ledger
+  title: E2E Ledger
+  annotations:
+    vigil/tier: tier-0
+    vigil/runbook: https://wiki.example.com/runbooks/e2e-ledger
+    vigil/dashboard: https://grafana.example.com/d/e2e-ledger
+    vigil/rto: ${rto}
+    vigil/rpo: 15m
+    vigil/dr-strategy: warm-standby
+    vigil/dr-tested: ${new Date().toISOString().slice(0, 10)}
+    pagerduty.com/service-id: PE2E
+spec: { type: service, lifecycle: production, owner: billing-team }
+`;
+
+tests.push(
+  async function policyFindingsUnderWarn({ page, frontend }) {
+    // returns is tier-1: the dev policy warns there (examples/policy-violations.yaml).
+    await openSignedIn(
+      page,
+      `${frontend}/catalog/default/component/returns/reliability`,
+    );
+    const panel = page.getByRole('alert', { name: 'Policy findings' });
+    await expectVisible(page, panel, 'a "Policy findings" panel', T);
+    await expectVisible(
+      page,
+      panel.getByText('metadata.annotations.vigil/rto has "8h"'),
+      'the RTO finding naming the field and the value "8h"',
+      T,
+    );
+    await expectVisible(
+      page,
+      panel.getByText(/Warning: the catalog admits this entity/),
+      'the explanation of the warn mode',
+      T,
+    );
+  },
+
+  async function sloEntitiesRelatedToServiceAndOwner({ page, frontend }) {
+    await openSignedIn(
+      page,
+      `${frontend}/catalog/default/component/orders/reliability`,
+    );
+    const slo = page.getByRole('link', {
+      name: /orders-availability|Orders API availability/i,
+    });
+    await expectVisible(
+      page,
+      slo.first(),
+      'a link to the SLO orders-availability (hasSLO relation) on the Reliability tab',
+      T,
+    );
+    await slo.first().click();
+    await expectEventually(
+      page,
+      () =>
+        new URL(page.url()).pathname ===
+        '/catalog/default/slo/orders-availability',
+      'the SLO entity page to open',
+      T,
+    );
+    // Its owner comes from the SLO's vigil/owner annotation: the SRE group.
+    await expectVisible(
+      page,
+      page.getByRole('link', { name: /^sre$|^SRE$/ }).first(),
+      'the owner SRE on the SLO entity page (ownedBy relation)',
+      T,
+    );
+  },
+
+  async function enforcedEditKeepsLastGoodVersion({ page, frontend, token }) {
+    const file = fileURLToPath(
+      new URL('../results/live-edit.yaml', import.meta.url),
+    );
+    writeFileSync(file, liveEditEntity('1h'));
+    const created = await catalogApi(token, 'POST', '/locations', {
+      type: 'file',
+      target: file,
+    });
+    if (created.status !== 201 && created.status !== 409) {
+      throw new Error(
+        `registering ${file} answered ${created.status}: ${JSON.stringify(
+          created.body,
+        )}`,
+      );
+    }
+    const byName = '/entities/by-name/component/default/e2e-ledger';
+    await expectEventually(
+      page,
+      async () => (await catalogApi(token, 'GET', byName)).status === 200,
+      'the compliant tier-0 service e2e-ledger to be admitted',
+      60000,
+    );
+
+    // Break the policy (tier-0 allows an RTO of at most 1h) and refresh.
+    writeFileSync(file, liveEditEntity('4h'));
+    await expectEventually(
+      page,
+      async () => {
+        await catalogApi(token, 'POST', '/refresh', {
+          entityRef: 'component:default/e2e-ledger',
+        });
+        const { body } = await catalogApi(token, 'GET', byName);
+        return (body?.status?.items ?? []).length > 0;
+      },
+      'a processing error on e2e-ledger after the edit',
+      60000,
+    );
+    await openSignedIn(
+      page,
+      `${frontend}/catalog/default/component/e2e-ledger`,
+    );
+    await expectVisible(
+      page,
+      page.getByText(/metadata\.annotations\.vigil\/rto has "4h"/).first(),
+      'the processing error naming the RTO field and "4h" on the entity page',
+      T,
+    );
+    // The catalog kept the last good version: the tab still shows 1h.
+    await page.getByRole('tab', { name: 'Reliability', exact: true }).click();
+    await expectVisible(
+      page,
+      page.getByText('1h', { exact: true }),
+      'the last good RTO "1h" on the Reliability tab',
+      T,
+    );
+  },
+);
 
 /** "reliabilityTabOfAnExemplaryService" → "reliability tab of an exemplary service" */
 export function testName(fn) {

@@ -24,4 +24,9 @@ backend.add(import('@vigil/plugin-reliability-backend-module-prometheus'));
 backend.add(import('@vigil/plugin-catalog-backend-module-reliability'));
 backend.add(import('./modules/exampleCheck'));
 
+// Development only: demo data that stays valid as days pass, and file
+// locations registrable through the API (used by the end-to-end test).
+backend.add(import('./modules/demoDates'));
+backend.add(import('./modules/allowFileLocations'));
+
 backend.start();

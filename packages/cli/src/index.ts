@@ -1,6 +1,8 @@
 /**
- * `vigil`: lints the reliability metadata of Backstage catalog files with
- * the same parser as the Vigil backend (`@vigil/plugin-reliability-common`).
+ * `vigil`: lints Backstage catalog files (the `vigil/*` annotations under
+ * the reliability policy, and OpenSLO SLO/SLI documents) with the same
+ * policy evaluation and parsers as the Vigil backend
+ * (`@vigil/plugin-reliability-common`).
  *
  * @packageDocumentation
  */

@@ -1,4 +1,4 @@
-import { fieldToPath, looksLikeEntity } from './lintFile';
+import { fieldToPath, looksLikeEntity, looksLikeOpenSlo } from './lintFile';
 import { parseYamlDocuments } from './yamlDocuments';
 
 describe('fieldToPath', () => {
@@ -11,6 +11,44 @@ describe('fieldToPath', () => {
     expect(
       fieldToPath('metadata.annotations.pagerduty.com/service-id'),
     ).toEqual(['metadata', 'annotations', 'pagerduty.com/service-id']);
+  });
+
+  it.each([
+    ['spec.objectives[0].target', ['spec', 'objectives', 0, 'target']],
+    [
+      'spec.timeWindow[0].calendar.timeZone',
+      ['spec', 'timeWindow', 0, 'calendar', 'timeZone'],
+    ],
+    [
+      'spec.objectives[1].indicator.spec.ratioMetric.good.metricSource.spec',
+      [
+        'spec',
+        'objectives',
+        1,
+        'indicator',
+        'spec',
+        'ratioMetric',
+        'good',
+        'metricSource',
+        'spec',
+      ],
+    ],
+    [
+      'spec.indicator.metadata.annotations.vigil/slo-kind',
+      ['spec', 'indicator', 'metadata', 'annotations', 'vigil/slo-kind'],
+    ],
+    [
+      'metadata.labels.app.kubernetes.io/name',
+      ['metadata', 'labels', 'app.kubernetes.io/name'],
+    ],
+    [
+      // a valid key: DNS-subdomain prefix a.metadata.labels.b, name c
+      'metadata.annotations.a.metadata.labels.b/c',
+      ['metadata', 'annotations', 'a.metadata.labels.b/c'],
+    ],
+    ['(document)', ['(document)']],
+  ])('maps the OpenSLO path %s', (field, path) => {
+    expect(fieldToPath(field)).toEqual(path);
   });
 
   it('reads array indices', () => {
@@ -42,6 +80,19 @@ describe('looksLikeEntity', () => {
   });
 });
 
+describe('looksLikeOpenSlo', () => {
+  it.each([
+    [{ apiVersion: 'openslo/v1', kind: 'SLO' }, true],
+    [{ apiVersion: 'openslo/v1alpha', kind: 'SLO' }, true],
+    [{ apiVersion: 'openslo.com/v2alpha', kind: 'SLO' }, true],
+    [{ apiVersion: 'backstage.io/v1alpha1', kind: 'SLO' }, false],
+    [{ apiVersion: 5 }, false],
+    ['openslo/v1', false],
+  ])('%j → %s', (doc, expected) => {
+    expect(looksLikeOpenSlo(doc)).toBe(expected);
+  });
+});
+
 describe('parseYamlDocuments', () => {
   const text = [
     '# leading comment',
@@ -69,6 +120,40 @@ describe('parseYamlDocuments', () => {
     });
     expect(doc.locate(['spec', 'owner'])).toEqual({ line: 2, column: 1 });
     expect(doc.start).toEqual({ line: 2, column: 1 });
+    expect(doc.resolve(['metadata', 'annotations', 'missing'])).toEqual({
+      position: { line: 6, column: 5 },
+      depth: 2,
+    });
+    expect(doc.resolve(['nothing'])).toEqual({
+      position: { line: 2, column: 1 },
+      depth: 0,
+    });
+  });
+
+  it('locates list items of OpenSLO documents', () => {
+    const [doc] = parseYamlDocuments(
+      [
+        'spec:',
+        '  timeWindow:',
+        '    - duration: 1M',
+        '      calendar: { startTime: "2026-01-01 00:00:00", timeZone: Europe/Berlin }',
+        '  objectives:',
+        '    - target: 0.99',
+        '    - targetPercent: 99.9',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      doc.locate(fieldToPath('spec.timeWindow[0].calendar.timeZone')),
+    ).toEqual({ line: 4, column: 63 });
+    expect(doc.locate(fieldToPath('spec.objectives[1].targetPercent'))).toEqual(
+      { line: 7, column: 22 },
+    );
+    // a missing item: its list
+    expect(doc.locate(fieldToPath('spec.objectives[2].target'))).toEqual({
+      line: 6,
+      column: 5,
+    });
   });
 
   it('keeps the documents after a broken one', () => {

@@ -1,16 +1,54 @@
 import {
+  EnforcementMode,
+  enforcementModeFor,
+  evaluateMetadataPolicy,
+  isOpenSloDocument,
   MetadataError,
-  parseReliabilityProfile,
+  parseOpenSloDocument,
+  ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
-import { parseYamlDocuments, SourcePosition } from './yamlDocuments';
+import {
+  parseYamlDocuments,
+  SourcePosition,
+  YamlSourceDocument,
+} from './yamlDocuments';
 
-/** A catalog entity, as the shared parser takes it. */
-export type CatalogEntity = Parameters<typeof parseReliabilityProfile>[0];
+/** A catalog entity, as the shared policy evaluation takes it. */
+export type CatalogEntity = Parameters<typeof evaluateMetadataPolicy>[0];
 
-/** One metadata error of one entity, located in the file. */
-export interface LocatedMetadataError {
+/** The rule of OpenSLO validation errors. */
+export const OPENSLO_RULE = 'openslo-valid';
+
+/** How a finding is shown: `error` fails the run, `warning` does not. */
+export type Severity = 'error' | 'warning';
+
+/** One policy finding on one entity, located in the file. */
+export interface Finding {
   position: SourcePosition;
-  error: MetadataError;
+  entityRef: string;
+  /** e.g. `runbook`, `rto`, `metadata-valid`, `openslo-valid`. */
+  rule: string;
+  severity: Severity;
+  /** The rule is not enabled yet (`checks.<rule>.enabledFrom` ahead): never fails the run. */
+  pending: boolean;
+  /** The entity's enforcement mode (never `off`: those findings are dropped). */
+  enforcement: Exclude<EnforcementMode, 'off'>;
+  field: string;
+  value?: string;
+  expected: string;
+  example: string;
+  message: string;
+}
+
+/** One entity (catalog entity or OpenSLO document) that was checked. */
+export interface CheckedEntity {
+  entityRef: string;
+  kind: string;
+  /** Where its document starts. */
+  position: SourcePosition;
+  enforcement: EnforcementMode;
+  /** Its findings (also in {@link FileLintResult.findings}). */
+  findings: Finding[];
 }
 
 /** Something that stopped (part of) a file from being checked. */
@@ -22,30 +60,22 @@ export interface FileProblem {
 
 /** What `vigil lint` found in one file. */
 export interface FileLintResult {
-  /** The path as the user wrote it. */
+  /** The path as the user wrote it (or as the glob matched it). */
   file: string;
-  /** How many catalog entities were checked. */
-  entityCount: number;
-  /** Metadata errors, in file order. */
-  errors: LocatedMetadataError[];
-  /** Unreadable file, YAML syntax errors, a parser failure. */
+  /** Every entity checked, in file order. */
+  entities: CheckedEntity[];
+  /** Findings shown (enforcement warn or enforce), in file order. */
+  findings: Finding[];
+  /** Findings dropped because the entity's enforcement mode is `off`. */
+  suppressed: number;
+  /** Unreadable file, YAML syntax errors, a check that failed. */
   problems: FileProblem[];
 }
 
-/**
- * True for a document shaped like a catalog entity: an object with string
- * `apiVersion` and `kind` and an object `metadata`. Anything else in a YAML
- * file (a `Location`'s neighbours, config, empty documents) is left alone.
- */
-export function looksLikeEntity(value: unknown): value is CatalogEntity {
-  if (!isObject(value)) {
-    return false;
-  }
-  return (
-    typeof value.apiVersion === 'string' &&
-    typeof value.kind === 'string' &&
-    isObject(value.metadata)
-  );
+/** Options of {@link lintText}. */
+export interface LintOptions {
+  now: Date;
+  policy: ReliabilityPolicy;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -53,13 +83,46 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * True for a document shaped like a catalog entity: an object with string
+ * `apiVersion` and `kind` and an object `metadata`. Anything else in a YAML
+ * file (config, empty documents) is left alone.
+ */
+export function looksLikeEntity(value: unknown): value is CatalogEntity {
+  return (
+    isObject(value) &&
+    typeof value.apiVersion === 'string' &&
+    typeof value.kind === 'string' &&
+    isObject(value.metadata)
+  );
+}
+
+/**
+ * True for documents that go to the OpenSLO parser: `apiVersion:
+ * openslo/v1`, and other OpenSLO versions (`openslo/v1alpha`,
+ * `openslo.com/v2alpha`), which the parser reports as unsupported rather
+ * than letting them pass unchecked.
+ */
+export function looksLikeOpenSlo(value: unknown): boolean {
+  return (
+    isOpenSloDocument(value) ||
+    (isObject(value) &&
+      typeof value.apiVersion === 'string' &&
+      /^openslo(\.com)?\//i.test(value.apiVersion.trim()))
+  );
+}
+
+/**
  * Turns a `MetadataError.field` into a YAML path. Annotation and label keys
  * may contain dots (`pagerduty.com/service-id`), so everything after
- * `metadata.annotations.` is one key; elsewhere dots and `[n]` separate
- * steps.
+ * `metadata.annotations.` or `metadata.labels.` (also of an inlined OpenSLO
+ * indicator, `spec.indicator.metadata.labels.…`) is one key; elsewhere
+ * dots and `[n]` separate steps (`spec.timeWindow[0].calendar.timeZone`).
  */
 export function fieldToPath(field: string): Array<string | number> {
-  const mapField = /^(metadata\.(?:annotations|labels))\.(.+)$/.exec(field);
+  // Lazy: the first `metadata.annotations.` wins, the key may hold anything.
+  const mapField = /^((?:.*?\.)??metadata\.(?:annotations|labels))\.(.+)$/.exec(
+    field,
+  );
   if (mapField) {
     return [...fieldToPath(mapField[1]), mapField[2]];
   }
@@ -80,20 +143,115 @@ export function fieldToPath(field: string): Array<string | number> {
   return path;
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeDocument(value: Record<string, unknown>): string {
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  return `${String(value.kind ?? 'document')} ${String(
+    metadata.name ?? '<unnamed>',
+  )}`;
+}
+
+interface Verdict {
+  entityRef: string;
+  kind: string;
+  enforcement: EnforcementMode;
+  violations: Array<MetadataError & { rule: string; pending: boolean }>;
+}
+
+/** OpenSLO SLO/SLI documents: the shared parser's errors. */
+function checkOpenSlo(value: unknown, policy: ReliabilityPolicy): Verdict {
+  const parsed = parseOpenSloDocument(value);
+  const docKind =
+    isObject(value) && typeof value.kind === 'string' ? value.kind : 'SLO';
+  const kind = parsed.kind === 'unsupported' ? docKind : parsed.kind;
+  const entityRef =
+    parsed.slo?.entityRef ??
+    parsed.errors[0]?.entityRef ??
+    openSloRef(value, kind);
+  return {
+    entityRef,
+    kind,
+    enforcement: enforcementModeFor(policy, kind, undefined),
+    violations: parsed.errors.map(error => ({
+      ...error,
+      rule: OPENSLO_RULE,
+      pending: false,
+    })),
+  };
+}
+
+/** `sli:default/orders-latency`, for documents that have no errors. */
+function openSloRef(value: unknown, kind: string): string {
+  const metadata =
+    isObject(value) && isObject(value.metadata) ? value.metadata : {};
+  const namespace =
+    typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
+  const name = typeof metadata.name === 'string' ? metadata.name : '<unnamed>';
+  return `${kind.toLocaleLowerCase('en-US')}:${namespace}/${name}`;
+}
+
+/** Catalog entities: the shared policy evaluation. */
+function checkEntity(value: CatalogEntity, options: LintOptions): Verdict {
+  const result = evaluateMetadataPolicy(value, options.policy, {
+    now: options.now,
+  });
+  return {
+    entityRef: result.entityRef,
+    kind: value.kind,
+    enforcement: result.enforcement,
+    violations: result.violations,
+  };
+}
+
+function toFindings(verdict: Verdict, doc: YamlSourceDocument): Finding[] {
+  const { enforcement } = verdict;
+  if (enforcement === 'off') {
+    return [];
+  }
+  const findings = verdict.violations.map(
+    (violation): Finding => ({
+      position: doc.locate(fieldToPath(violation.field)),
+      entityRef: violation.entityRef,
+      rule: violation.rule,
+      severity:
+        enforcement === 'enforce' && !violation.pending ? 'error' : 'warning',
+      pending: violation.pending,
+      enforcement,
+      field: violation.field,
+      ...(violation.value !== undefined ? { value: violation.value } : {}),
+      expected: violation.expected,
+      example: violation.example,
+      message: violation.message,
+    }),
+  );
+  return findings.sort(
+    (a, b) =>
+      a.position.line - b.position.line ||
+      a.position.column - b.position.column,
+  );
+}
+
 /**
- * Checks the text of one file: every document that looks like a catalog
- * entity goes through the shared parser (`parseReliabilityProfile`), and
- * each error is located at the offending value in the YAML.
+ * Checks the text of one file. Every document that looks like a catalog
+ * entity goes through the shared `evaluateMetadataPolicy`; every OpenSLO
+ * document through the shared `parseOpenSloDocument` (rule
+ * `openslo-valid`). Each finding is located at the offending value in the
+ * YAML and given a severity from the entity's enforcement mode. Never
+ * throws.
  */
 export function lintText(
   file: string,
   text: string,
-  options: { now: Date },
+  options: LintOptions,
 ): FileLintResult {
   const result: FileLintResult = {
     file,
-    entityCount: 0,
-    errors: [],
+    entities: [],
+    findings: [],
+    suppressed: 0,
     problems: [],
   };
   for (const doc of parseYamlDocuments(text)) {
@@ -103,38 +261,40 @@ export function lintText(
         message: `invalid YAML (${syntaxError.code}): ${syntaxError.message}`,
       });
     }
-    if (doc.errors.length > 0 || !looksLikeEntity(doc.value)) {
+    const value = doc.value;
+    if (doc.errors.length > 0 || !isObject(value)) {
       continue;
     }
-    result.entityCount += 1;
-    let errors: MetadataError[];
+    const openSlo = looksLikeOpenSlo(value);
+    if (!openSlo && !looksLikeEntity(value)) {
+      continue;
+    }
+    let verdict: Verdict;
     try {
-      errors = parseReliabilityProfile(doc.value, { now: options.now }).errors;
+      verdict = openSlo
+        ? checkOpenSlo(value, options.policy)
+        : checkEntity(value as CatalogEntity, options);
     } catch (error) {
       result.problems.push({
         position: doc.start,
-        message: `could not check ${describeEntity(
-          doc.value,
-        )}: the metadata parser failed: ${
-          (error as Error)?.message ?? String(error)
-        }`,
+        message: `could not check ${describeDocument(value)}: ${errorText(
+          error,
+        )}`,
       });
       continue;
     }
-    const located = errors.map(error => ({
-      position: doc.locate(fieldToPath(error.field)),
-      error,
-    }));
-    located.sort(
-      (a, b) =>
-        a.position.line - b.position.line ||
-        a.position.column - b.position.column,
-    );
-    result.errors.push(...located);
+    const findings = toFindings(verdict, doc);
+    result.entities.push({
+      entityRef: verdict.entityRef,
+      kind: verdict.kind,
+      position: doc.start,
+      enforcement: verdict.enforcement,
+      findings,
+    });
+    if (verdict.enforcement === 'off') {
+      result.suppressed += verdict.violations.length;
+    }
+    result.findings.push(...findings);
   }
   return result;
-}
-
-function describeEntity(entity: CatalogEntity): string {
-  return `${entity.kind} ${String(entity.metadata?.name ?? '<unnamed>')}`;
 }

@@ -1,37 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HELP_TEXT, parseArgs } from './args';
-import { FileLintResult, lintText } from './lintFile';
-import { formatHuman } from './output';
+import { HELP_TEXT, LintCommand, parseArgs } from './args';
+import { expandFiles } from './expandFiles';
+import { FileLintResult, LintOptions, lintText } from './lintFile';
+import { loadPolicy, readErrorReason } from './policyConfig';
+import {
+  formatHuman,
+  formatJson,
+  formatJunit,
+  LintReport,
+  summarize,
+} from './report';
 import { cliVersion } from './version';
 
 /**
- * Exit codes of `vigil`: 0 clean, 1 metadata errors found, 2 usage error or
- * a file that could not be read or parsed.
+ * Exit codes of `vigil`: 0 clean, 1 errors found, 2 usage error, invalid
+ * policy, or input that could not be read or parsed.
  *
  * @public
  */
 export type ExitCode = 0 | 1 | 2;
 
 /**
- * What a run of `vigil` produced. The launcher prints `output` (to stderr
- * when `toStderr`) and exits with `exitCode`.
+ * What a run of `vigil` produced. The launcher writes `stdout` and
+ * `stderr` and exits with `exitCode`.
  *
  * @public
  */
 export interface CliResult {
   exitCode: ExitCode;
-  output: string;
-  toStderr: boolean;
+  stdout: string;
+  stderr: string;
 }
 
 /** @public */
 export interface RunCliOptions {
-  /** Directory that relative file names are read from; default `process.cwd()`. */
+  /** Directory that relative file names and globs are read from; default `process.cwd()`. */
   cwd?: string;
-  /** The moment dates are judged against; default now. */
+  /** The moment dates are judged against when `--now` is not given; default now. */
   now?: Date;
 }
+
+const usageError = (message: string): CliResult => ({
+  exitCode: 2,
+  stdout: '',
+  stderr: `vigil: ${message}\n\n${HELP_TEXT}`,
+});
 
 /**
  * Runs `vigil` with the given arguments (without `node` and the script
@@ -44,54 +58,89 @@ export function runCli(argv: string[], options: RunCliOptions = {}): CliResult {
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':
-      return { exitCode: 0, output: HELP_TEXT, toStderr: false };
+      return { exitCode: 0, stdout: HELP_TEXT, stderr: '' };
     case 'version':
-      return { exitCode: 0, output: `${cliVersion()}\n`, toStderr: false };
+      return { exitCode: 0, stdout: `${cliVersion()}\n`, stderr: '' };
     case 'usage-error':
-      return {
-        exitCode: 2,
-        output: `vigil: ${command.message}\n\n${HELP_TEXT}`,
-        toStderr: true,
-      };
+      return usageError(command.message);
     case 'lint':
     default:
-      break;
+      return runLint(command, options);
   }
-
-  const cwd = options.cwd ?? process.cwd();
-  const now = options.now ?? new Date();
-  const results = command.files.map(file => lintFile(file, cwd, now));
-  let exitCode: ExitCode = 0;
-  if (results.some(r => r.problems.length > 0)) {
-    exitCode = 2;
-  } else if (results.some(r => r.errors.length > 0)) {
-    exitCode = 1;
-  }
-  return { exitCode, output: formatHuman(results), toStderr: false };
 }
 
-const READ_ERROR_REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory (name the YAML files, e.g. dir/*.yaml)',
-  EACCES: 'permission denied',
-};
+function runLint(command: LintCommand, options: RunCliOptions): CliResult {
+  const cwd = options.cwd ?? process.cwd();
+  const now = command.now ?? options.now ?? new Date();
 
-function lintFile(file: string, cwd: string, now: Date): FileLintResult {
+  const expanded = expandFiles(command.patterns, cwd);
+  if (!expanded.ok) {
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: expanded.errors.map(e => `vigil: ${e}\n`).join(''),
+    };
+  }
+
+  const loaded = loadPolicy(command.configFiles, cwd);
+  if (!loaded.ok) {
+    const count = loaded.errors.length;
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `vigil: cannot use the policy (${count} problem${
+        count === 1 ? '' : 's'
+      }):\n${loaded.errors.map(e => `  ${e}\n`).join('')}`,
+    };
+  }
+
+  const lintOptions: LintOptions = { now, policy: loaded.policy };
+  const results = expanded.files.map(file => lintFile(file, cwd, lintOptions));
+  const report: LintReport = {
+    results,
+    strict: command.strict,
+    now,
+    policySource: loaded.source,
+    enabledFrom: Object.fromEntries(
+      Object.entries(loaded.policy.checks).map(([id, check]) => [
+        id,
+        check.enabledFrom,
+      ]),
+    ),
+  };
+  const formatters = {
+    human: formatHuman,
+    json: formatJson,
+    junit: formatJunit,
+  };
+  return {
+    exitCode: summarize(report).exitCode,
+    stdout: formatters[command.format](report),
+    stderr: loaded.notes.map(note => `${note}\n`).join(''),
+  };
+}
+
+function lintFile(
+  file: string,
+  cwd: string,
+  options: LintOptions,
+): FileLintResult {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     const reason =
-      READ_ERROR_REASONS[code ?? ''] ??
-      (error as Error)?.message ??
-      String(error);
+      code === 'EISDIR'
+        ? 'is a directory (name the YAML files, or a glob such as dir/**/*.yaml)'
+        : readErrorReason(error);
     return {
       file,
-      entityCount: 0,
-      errors: [],
+      entities: [],
+      findings: [],
+      suppressed: 0,
       problems: [{ message: `cannot read file: ${reason}` }],
     };
   }
-  return lintText(file, text, { now });
+  return lintText(file, text, options);
 }

@@ -30,6 +30,15 @@ export interface YamlSourceDocument {
    * the deepest of its parents that does, else the document's start.
    */
   locate(path: ReadonlyArray<string | number>): SourcePosition;
+  /**
+   * Like {@link YamlSourceDocument.locate}, and also how many leading steps
+   * of `path` exist (0 when none does and the position is the document's
+   * start).
+   */
+  resolve(path: ReadonlyArray<string | number>): {
+    position: SourcePosition;
+    depth: number;
+  };
 }
 
 /**
@@ -72,20 +81,22 @@ export function parseYamlDocuments(text: string): YamlSourceDocument[] {
           });
         }
       }
+      const resolvePath = (path: ReadonlyArray<string | number>) => {
+        for (let depth = path.length; depth > 0; depth--) {
+          const node = safeGetIn(doc, path.slice(0, depth));
+          if (isNode(node) && node.range) {
+            return { position: position(node.range[0]), depth };
+          }
+        }
+        return { position: start, depth: 0 };
+      };
       return {
         index,
         value,
         errors,
         start,
-        locate(path) {
-          for (let depth = path.length; depth > 0; depth--) {
-            const node = safeGetIn(doc, path.slice(0, depth));
-            if (isNode(node) && node.range) {
-              return position(node.range[0]);
-            }
-          }
-          return start;
-        },
+        locate: path => resolvePath(path).position,
+        resolve: resolvePath,
       };
     },
   );

@@ -160,7 +160,11 @@ export function parseReliabilityProfile(
       return undefined;
     }
     // The catalog admits only strings, but files linted by the CLI may not.
-    return typeof value === 'string' ? value : String(value);
+    if (typeof value === 'string') {
+      return value;
+    }
+    // Show objects as written ({"url":"x"}), not as "[object Object]".
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };
   const fail = (
     key: string,

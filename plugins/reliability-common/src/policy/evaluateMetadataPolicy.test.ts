@@ -85,6 +85,13 @@ describe('evaluateMetadataPolicy', () => {
     ]);
   });
 
+  it('asks a lifecycle of Components only', () => {
+    expect(
+      evaluate(service(exemplary, { lifecycle: undefined }, 'Resource'))
+        .violations,
+    ).toEqual([]);
+  });
+
   it('checks RTO, RPO and DR test age against the tier limits', () => {
     const { violations } = evaluate(
       service({

@@ -209,8 +209,10 @@ function checkRequirements(
     'the date of the last successful DR test',
     '2026-10-02',
   );
+  // Only Components have a lifecycle; Systems and Resources do not.
   if (
     required.has('lifecycle-production') &&
+    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
     entity.spec?.lifecycle !== 'production'
   ) {
     violate('lifecycle-production', {

@@ -1,0 +1,11 @@
+export interface Config {
+  /** Settings of Vigil's development harness; not used in production. */
+  vigilDemo?: {
+    /**
+     * The day the example catalog was written (YYYY-MM-DD). Example DR test
+     * dates move forward by the days elapsed since, so the examples keep
+     * their ages.
+     */
+    examplesWrittenOn?: string;
+  };
+}
