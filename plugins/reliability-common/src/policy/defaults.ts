@@ -1,4 +1,4 @@
-import { ReliabilityPolicy } from './types';
+import { METADATA_REQUIREMENTS, ReliabilityPolicy } from './types';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -14,17 +14,8 @@ export const DEFAULT_POLICY: ReliabilityPolicy = {
   tiers: {
     'tier-0': {
       targetLevel: 'gold',
-      require: [
-        'owner',
-        'on-call',
-        'runbook',
-        'dashboard',
-        'dr-strategy',
-        'rto',
-        'rpo',
-        'dr-tested',
-        'lifecycle-production',
-      ],
+      // Tiers 0 and 1 require every piece of metadata Vigil knows.
+      require: [...METADATA_REQUIREMENTS],
       minSloTarget: 0.9995,
       maxRtoSeconds: 1 * HOUR,
       maxRpoSeconds: 15 * 60,
@@ -33,17 +24,8 @@ export const DEFAULT_POLICY: ReliabilityPolicy = {
     },
     'tier-1': {
       targetLevel: 'gold',
-      require: [
-        'owner',
-        'on-call',
-        'runbook',
-        'dashboard',
-        'dr-strategy',
-        'rto',
-        'rpo',
-        'dr-tested',
-        'lifecycle-production',
-      ],
+      // Tiers 0 and 1 require every piece of metadata Vigil knows.
+      require: [...METADATA_REQUIREMENTS],
       minSloTarget: 0.999,
       maxRtoSeconds: 4 * HOUR,
       maxRpoSeconds: 1 * HOUR,
