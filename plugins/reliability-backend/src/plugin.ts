@@ -11,6 +11,9 @@ import {
   SliDataSource,
 } from '@vigil/plugin-reliability-node';
 import { DatabaseProfileStore } from './database/DatabaseProfileStore';
+import { DatabaseSliBucketStore } from './database/DatabaseSliBucketStore';
+import { BuiltinSampleService } from './samples/BuiltinSampleService';
+import { scheduleSampleRetention } from './samples/retention';
 import { createRouter } from './router';
 import { ReliabilityService } from './service/ReliabilityService';
 import { Registry } from './service/Registry';
@@ -39,9 +42,18 @@ export const reliabilityPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        logger,
+        database,
+        httpAuth,
+        httpRouter,
+        scheduler,
+        catalog,
+      }) {
         // An invalid policy stops the backend here, naming every bad key.
         const policy = parsePolicyOrThrow(
           config.getOptional('reliability.policy'),
@@ -60,7 +72,18 @@ export const reliabilityPlugin = createBackendPlugin({
             dataSources.size
           } SLI data source(s) [${dataSources.ids()}]`,
         );
-        httpRouter.use(await createRouter({ httpAuth, service }));
+        const bucketStore = await DatabaseSliBucketStore.create({ database });
+        const samples = new BuiltinSampleService({
+          catalog,
+          store: bucketStore,
+        });
+        await scheduleSampleRetention({
+          config,
+          scheduler,
+          logger,
+          store: bucketStore,
+        });
+        httpRouter.use(await createRouter({ httpAuth, service, samples }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

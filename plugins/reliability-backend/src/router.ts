@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { BuiltinSampleService } from './samples/BuiltinSampleService';
 import { ReliabilityService } from './service/ReliabilityService';
 
 /** Largest page the overview serves; larger requests are an input error. */
@@ -33,13 +34,22 @@ function parseOrThrow<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** Largest request body accepted; a push of 1,000 samples fits in it. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const samplesRange = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: ReliabilityService;
+  samples: BuiltinSampleService;
 }): Promise<express.Router> {
-  const { httpAuth, service } = options;
+  const { httpAuth, service, samples } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: MAX_BODY_BYTES }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -60,6 +70,29 @@ export async function createRouter(options: {
     const query = parseOrThrow(overviewQuery, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
     res.json(await service.listOverviewEntities(query, credentials));
+  });
+
+  router.post('/slis/:namespace/:name/samples', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, name } = req.params;
+    res
+      .status(201)
+      .json(await samples.push({ namespace, name }, req.body, credentials));
+  });
+
+  router.get('/slis/:namespace/:name/samples', async (req, res) => {
+    const query = parseOrThrow(samplesRange, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from
+      ? new Date(query.from)
+      : new Date(to.getTime() - 86_400_000);
+    const { namespace, name } = req.params;
+    res.json(
+      await samples.list({ namespace, name }, { from, to }, credentials),
+    );
   });
 
   return router;

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ReliabilityProfile } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
+import { migratedClient } from './migrate';
 import { ProfileStore, StoredProfile } from './ProfileStore';
-
-const migrationsDir = resolvePackagePath(
-  '@vigil/plugin-reliability-backend',
-  'migrations',
-);
 
 const TABLE = 'reliability_entity_profiles';
 
@@ -33,11 +26,7 @@ export class DatabaseProfileStore implements ProfileStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseProfileStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseProfileStore(client);
+    return new DatabaseProfileStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}
