@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { storeDatabaseIds } from '../__testUtils__/storeDatabases';
 import { parseReliabilityProfile } from '@vigil/plugin-reliability-common';
 import { DatabaseProfileStore } from './DatabaseProfileStore';
 
@@ -10,7 +11,7 @@ const profileOf = (tier: string) =>
   });
 
 describe('DatabaseProfileStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const databases = TestDatabases.create({ ids: storeDatabaseIds() });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);

@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { storeDatabaseIds } from '../__testUtils__/storeDatabases';
 import { DatabaseSliBucketStore } from './DatabaseSliBucketStore';
 
 const day = (d: number, h = 0) => new Date(Date.UTC(2026, 10, d, h));
@@ -10,7 +11,7 @@ const bucket = (d: number, good: number, total: number) => ({
 });
 
 describe('DatabaseSliBucketStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const databases = TestDatabases.create({ ids: storeDatabaseIds() });
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
