@@ -1,6 +1,31 @@
 export interface Config {
   /** Configuration of Vigil, the reliability plugin suite. */
   reliability?: {
+    /** Scheduled evaluation of every SLO's error budget. */
+    errorBudgets?: {
+      /** Seconds between evaluations of all SLOs. Default 60. */
+      refreshSeconds?: number;
+      /**
+       * A history point is stored when the state changes, and otherwise at
+       * most once per this many seconds. Default 3600.
+       */
+      historyEverySeconds?: number;
+      /** Days of history to keep. Default 90. */
+      historyRetentionDays?: number;
+    };
+    /** The deploy gate, `GET /api/reliability/gate/:kind/:namespace/:name`. */
+    deployGate?: {
+      /**
+       * Budget states that close the gate: among exhausted, burning,
+       * at-risk, no-data. Default `[exhausted]`.
+       */
+      blockOn?: string[];
+      /**
+       * Change kinds (`?change=`) that pass a closed gate. Default
+       * `[reliability-fix, security-fix]`.
+       */
+      overrides?: string[];
+    };
     /** The built-in SLI source (counts pushed to the backend). */
     builtinSource?: {
       /**

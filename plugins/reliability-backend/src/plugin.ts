@@ -12,7 +12,12 @@ import {
 } from '@vigil/plugin-reliability-node';
 import { DatabaseProfileStore } from './database/DatabaseProfileStore';
 import { DatabaseSliBucketStore } from './database/DatabaseSliBucketStore';
+import { DatabaseSloStatusStore } from './database/DatabaseSloStatusStore';
 import { BuiltinSampleService } from './samples/BuiltinSampleService';
+import { readSloSettings } from './slo/settings';
+import { SloEvaluator } from './slo/SloEvaluator';
+import { SloService } from './slo/SloService';
+import { scheduleSloRefresh } from './slo/refreshTask';
 import { scheduleSampleRetention } from './samples/retention';
 import { createRouter } from './router';
 import { ReliabilityService } from './service/ReliabilityService';
@@ -41,6 +46,7 @@ export const reliabilityPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -50,6 +56,7 @@ export const reliabilityPlugin = createBackendPlugin({
         logger,
         database,
         httpAuth,
+        auth,
         httpRouter,
         scheduler,
         catalog,
@@ -83,7 +90,38 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           store: bucketStore,
         });
-        httpRouter.use(await createRouter({ httpAuth, service, samples }));
+        const sloSettings = readSloSettings(config);
+        const statuses = await DatabaseSloStatusStore.create({ database });
+        const evaluator = new SloEvaluator({
+          buckets: bucketStore,
+          dataSources: id => dataSources.get(id),
+          findSli: async ref =>
+            (await catalog.getEntityByRef(ref, {
+              credentials: await auth.getOwnServiceCredentials(),
+            })) ?? undefined,
+          statuses,
+          logger,
+        });
+        const slos = new SloService({
+          catalog,
+          auth,
+          evaluator,
+          statuses,
+          logger,
+          gate: sloSettings.gate,
+          historyEverySeconds: sloSettings.historyEverySeconds,
+        });
+        await scheduleSloRefresh({
+          scheduler,
+          logger,
+          service: slos,
+          statuses,
+          frequencySeconds: sloSettings.refreshSeconds,
+          historyRetentionDays: sloSettings.historyRetentionDays,
+        });
+        httpRouter.use(
+          await createRouter({ httpAuth, service, samples, slos }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -4,6 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { BuiltinSampleService } from './samples/BuiltinSampleService';
+import { SloService } from './slo/SloService';
 import { ReliabilityService } from './service/ReliabilityService';
 
 /** Largest page the overview serves; larger requests are an input error. */
@@ -42,12 +43,21 @@ const samplesRange = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
+const gateQuery = z.object({
+  /** Marks the change, e.g. reliability-fix, to pass a closed gate. */
+  change: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'a change kind such as reliability-fix')
+    .optional(),
+});
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: ReliabilityService;
   samples: BuiltinSampleService;
+  slos: SloService;
 }): Promise<express.Router> {
-  const { httpAuth, service, samples } = options;
+  const { httpAuth, service, samples, slos } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
 
@@ -93,6 +103,21 @@ export async function createRouter(options: {
     res.json(
       await samples.list({ namespace, name }, { from, to }, credentials),
     );
+  });
+
+  router.get('/slos/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { namespace, name } = req.params;
+    res.json(await slos.getSlo({ namespace, name }, credentials));
+  });
+
+  router.get('/gate/:kind/:namespace/:name', async (req, res) => {
+    const { change } = parseOrThrow(gateQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    res.json(await slos.gate({ kind, namespace, name }, change, credentials));
   });
 
   return router;

@@ -1,3 +1,4 @@
+import { BudgetState } from './budget/types';
 import { EnforcementMode } from './policy/types';
 import { PolicyViolation } from './policy/evaluateMetadataPolicy';
 import { ReliabilityProfile } from './profile';
@@ -63,4 +64,46 @@ export interface OverviewEntitiesResponse {
   totalItems: number;
   offset: number;
   limit: number;
+}
+
+/**
+ * `GET /api/reliability/slos/:namespace/:name` — one SLO's error budget.
+ *
+ * @public
+ */
+export interface SloStatusResponse {
+  sloRef: string;
+  title?: string;
+  serviceRef?: string;
+  state: BudgetState;
+  /** Where the counts came from; `stale` keeps the last good figures. */
+  source: { status: 'ok' | 'stale' | 'no-data'; reason?: string };
+  evaluatedAt: string;
+  /** The full ErrorBudgetResult with its inputs, dates as ISO strings. */
+  result: Record<string, unknown>;
+  history: Array<{
+    at: string;
+    state: BudgetState;
+    remaining?: number;
+    sli?: number;
+  }>;
+}
+
+/**
+ * `GET /api/reliability/gate/:kind/:namespace/:name` — may this deploy?
+ *
+ * @public
+ */
+export interface DeployGateResponse {
+  entityRef: string;
+  allowed: boolean;
+  /** The worst budget state among the entity's SLOs. */
+  state: BudgetState;
+  reasons: string[];
+  slos: Array<{
+    sloRef: string;
+    state: BudgetState;
+    remaining?: number;
+    stale: boolean;
+  }>;
 }

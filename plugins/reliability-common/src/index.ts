@@ -7,6 +7,7 @@
  */
 export * from './annotations';
 export * from './api';
+export * from './budget';
 export * from './checks';
 export * from './duration';
 export * from './metadataError';

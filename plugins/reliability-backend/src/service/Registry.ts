@@ -26,6 +26,10 @@ export class Registry<T extends { id: string }> {
     return [...this.items.keys()].join(', ');
   }
 
+  get(id: string): T | undefined {
+    return this.items.get(id);
+  }
+
   list(): T[] {
     return [...this.items.values()];
   }

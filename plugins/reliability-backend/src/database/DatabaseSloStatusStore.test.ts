@@ -1,0 +1,62 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { storeDatabaseIds } from '../__testUtils__/storeDatabases';
+import { DatabaseSloStatusStore } from './DatabaseSloStatusStore';
+import { StoredSloStatus } from './SloStatusStore';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 0, minute));
+const status = (
+  minute: number,
+  state: StoredSloStatus['state'],
+): StoredSloStatus => ({
+  sloRef: 'slo:default/a',
+  serviceRef: 'component:default/orders',
+  state,
+  source: { status: 'ok' },
+  result: { state, errorBudget: { remaining: 0.5 } },
+  evaluatedAt: at(minute),
+});
+
+describe('DatabaseSloStatusStore', () => {
+  const databases = TestDatabases.create({ ids: storeDatabaseIds() });
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    return DatabaseSloStatusStore.create({
+      database: { getClient: async () => knex },
+    });
+  }
+
+  it.each(databases.eachSupportedId())(
+    'keeps one status and writes history on change or once per period, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const save = (minute: number, state: StoredSloStatus['state']) =>
+        store.saveStatus(
+          status(minute, state),
+          { at: at(minute), state, remaining: 0.5 },
+          3600,
+        );
+      await save(0, 'healthy');
+      await save(1, 'healthy'); // same state, within the hour: no point
+      await save(2, 'burning'); // changed: a point
+      await save(70, 'burning'); // an hour later: a point
+      const history = await store.getHistory('slo:default/a', at(0));
+      expect(history.map(p => [p.at.toISOString(), p.state])).toEqual([
+        [at(0).toISOString(), 'healthy'],
+        [at(2).toISOString(), 'burning'],
+        [at(70).toISOString(), 'burning'],
+      ]);
+      const latest = await store.getStatus('slo:default/a');
+      expect(latest).toMatchObject({
+        state: 'burning',
+        serviceRef: 'component:default/orders',
+      });
+      expect(latest!.evaluatedAt.toISOString()).toBe(at(70).toISOString());
+      expect(
+        await store.getStatuses(['slo:default/a', 'slo:default/none']),
+      ).toHaveLength(1);
+      expect(await store.prune(at(60))).toBe(2);
+      expect(await store.getHistory('slo:default/a', at(0))).toHaveLength(1);
+    },
+  );
+});
