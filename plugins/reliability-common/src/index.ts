@@ -14,5 +14,6 @@ export * from './metadataError';
 export * from './openslo';
 export * from './policy';
 export * from './profile';
+export * from './readiness';
 export * from './relations';
 export * from './tiers';

@@ -1,0 +1,58 @@
+/*
+ * techdocs: the entity points at its documentation
+ * (`backstage.io/techdocs-ref`). Optional: it counts only where the policy
+ * lists it (`reliability.policy.checks.techdocs`, even `{}`); elsewhere it
+ * is reported as not applicable, with what it found.
+ */
+import { TECHDOCS_FACT } from '../types';
+import { annotationFix } from '../fixes';
+import { isListedInPolicy } from '../settings';
+import {
+  CheckEvaluator,
+  NOT_A_SERVICE,
+  notApplicable,
+  Verdict,
+} from './context';
+
+/**
+ * The annotation Backstage's TechDocs reads; the techdocs check looks for it.
+ *
+ * @public
+ */
+export const TECHDOCS_ANNOTATION = 'backstage.io/techdocs-ref';
+
+const field = `metadata.annotations.${TECHDOCS_ANNOTATION}`;
+
+/** techdocs. */
+export const evaluateTechdocs: CheckEvaluator = context => {
+  if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
+  const ref: unknown =
+    context.entity.metadata?.annotations?.[TECHDOCS_ANNOTATION];
+  let verdict: Verdict;
+  if (typeof ref !== 'string' || ref.trim() === '') {
+    verdict = {
+      state: 'fail',
+      message: `${field} is missing: point it at the documentation next to the catalog-info.yaml`,
+      fix: annotationFix(TECHDOCS_ANNOTATION, 'dir:.'),
+    };
+  } else if (context.facts[TECHDOCS_FACT] === false) {
+    verdict = {
+      state: 'fail',
+      message: `${field} is ${JSON.stringify(
+        ref,
+      )}, but no documentation was found there: check that mkdocs.yml and docs/ exist and that the TechDocs build succeeds`,
+    };
+  } else {
+    verdict = { state: 'pass', message: `documentation at ${ref}` };
+  }
+  if (isListedInPolicy(context.policy, 'techdocs')) return verdict;
+  return {
+    ...verdict,
+    state: 'not-applicable',
+    message: `optional: counts only when reliability.policy.checks lists techdocs (${
+      verdict.state === 'pass'
+        ? 'it would pass'
+        : `it would fail: ${verdict.message}`
+    })`,
+  };
+};
