@@ -7,5 +7,10 @@ export interface Config {
      * their ages.
      */
     examplesWrittenOn?: string;
+    /**
+     * Push DEMO DATA (synthetic good/total counts) for the example SLOs
+     * into the built-in SLI source every minute.
+     */
+    traffic?: boolean;
   };
 }

@@ -28,5 +28,7 @@ backend.add(import('./modules/exampleCheck'));
 // locations registrable through the API (used by the end-to-end test).
 backend.add(import('./modules/demoDates'));
 backend.add(import('./modules/allowFileLocations'));
+// Development only: DEMO DATA pushed into the built-in SLI source.
+backend.add(import('./demoTraffic'));
 
 backend.start();
