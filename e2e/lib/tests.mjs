@@ -331,6 +331,38 @@ tests.push(
   },
 );
 
+tests.push(async function errorBudgetsFromDemoTraffic({ page, frontend }) {
+  // The dev backend pushes DEMO DATA: inventory's budget is exhausted.
+  // Budgets are evaluated on a schedule, so reload until it shows.
+  const url = `${frontend}/catalog/default/component/inventory/reliability`;
+  await openSignedIn(page, url);
+  await expectEventually(
+    page,
+    async () => {
+      const shown = await page
+        .getByText('Deploy gate: blocked')
+        .isVisible()
+        .catch(() => false);
+      if (!shown) await page.reload({ waitUntil: 'domcontentloaded' });
+      return shown;
+    },
+    'the deploy gate of inventory to be "blocked" by its exhausted budget',
+    150000,
+  );
+  await expectVisible(
+    page,
+    page.getByText('exhausted', { exact: true }).first(),
+    'the state "exhausted" of inventory-availability',
+    T,
+  );
+  await expectVisible(
+    page,
+    page.getByText(/bad of [\d,]+ events · SLI/).first(),
+    'the inputs behind the budget (bad and total events, SLI)',
+    T,
+  );
+});
+
 /** "reliabilityTabOfAnExemplaryService" → "reliability tab of an exemplary service" */
 export function testName(fn) {
   return fn.name

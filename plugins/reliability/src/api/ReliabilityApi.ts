@@ -1,8 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  DeployGateResponse,
   EntityReliabilityResponse,
   OverviewEntitiesResponse,
+  SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
 
 /**
@@ -32,6 +34,12 @@ export interface ReliabilityApi {
   getOverviewEntities(
     request: OverviewEntitiesRequest,
   ): Promise<OverviewEntitiesResponse>;
+
+  /** One SLO's error budget, with the inputs behind every number. */
+  getSloStatus(sloRef: CompoundEntityRef): Promise<SloStatusResponse>;
+
+  /** May this entity deploy? The deploy gate's answer and reasons. */
+  getDeployGate(entityRef: CompoundEntityRef): Promise<DeployGateResponse>;
 }
 
 /**

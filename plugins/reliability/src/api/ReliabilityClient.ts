@@ -2,8 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DeployGateResponse,
   EntityReliabilityResponse,
   OverviewEntitiesResponse,
+  SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
 import { OverviewEntitiesRequest, ReliabilityApi } from './ReliabilityApi';
 
@@ -45,6 +47,23 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.request<OverviewEntitiesResponse>(
       `/overview/entities?${query}`,
     );
+  }
+
+  async getSloStatus(sloRef: CompoundEntityRef): Promise<SloStatusResponse> {
+    const path = ['slos', sloRef.namespace, sloRef.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.request<SloStatusResponse>(`/${path}`);
+  }
+
+  async getDeployGate(
+    entityRef: CompoundEntityRef,
+  ): Promise<DeployGateResponse> {
+    const { kind, namespace, name } = entityRef;
+    const path = ['gate', kind, namespace, name]
+      .map(encodeURIComponent)
+      .join('/');
+    return this.request<DeployGateResponse>(`/${path}`);
   }
 
   /** GETs a path of the backend; any non-2xx answer becomes a ResponseError. */

@@ -102,5 +102,7 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
   return {
     getEntityReliability: jest.fn().mockRejectedValue(new Error('not mocked')),
     getOverviewEntities: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getSloStatus: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getDeployGate: jest.fn().mockRejectedValue(new Error('not mocked')),
   };
 }

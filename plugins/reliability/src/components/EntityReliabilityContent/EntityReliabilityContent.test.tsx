@@ -143,11 +143,34 @@ describe('EntityReliabilityContent', () => {
     expect(screen.queryByRole('alert', { name: 'Metadata errors' })).toBeNull();
   });
 
-  it('links the SLOs related to the entity', async () => {
+  it('shows each related SLO with its budget, the inputs behind it and the deploy gate', async () => {
     const api = mockReliabilityApi();
     api.getEntityReliability.mockResolvedValue(
       reliabilityResponse(exemplaryProfile),
     );
+    api.getSloStatus.mockResolvedValue({
+      sloRef: 'slo:default/orders-availability',
+      state: 'burning',
+      source: { status: 'ok' },
+      evaluatedAt: '2026-11-27T10:00:00.000Z',
+      history: [],
+      result: {
+        method: 'Occurrences',
+        sli: 0.9991,
+        window: { lengthSeconds: 28 * 86400, kind: 'rolling' },
+        inputs: { good: 999100, total: 1000000, bad: 900, coverage: 1 },
+        errorBudget: { remaining: 0.4 },
+        timeToExhaustionSeconds: 2 * 86400,
+        timeToExhaustionWindow: '1h',
+      },
+    });
+    api.getDeployGate.mockResolvedValue({
+      entityRef: 'component:default/orders',
+      allowed: false,
+      state: 'exhausted',
+      reasons: ['slo:default/orders-availability is exhausted: blocks'],
+      slos: [],
+    });
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>
         <EntityProvider
@@ -167,7 +190,22 @@ describe('EntityReliabilityContent', () => {
     expect(
       await screen.findByRole('link', { name: /orders-availability/ }),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/No SLO refers to this entity/)).toBeNull();
+    expect(
+      await screen.findByText(/40\.0 % of the error budget left/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '900 bad of 1,000,000 events · SLI 99.910 % · 28.0 d rolling window, Occurrences · coverage 100 % · exhausted in 2.0 d at the 1h burn rate',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Deploy gate: blocked' }),
+    ).toBeInTheDocument();
+    expect(api.getSloStatus).toHaveBeenCalledWith({
+      kind: 'slo',
+      namespace: 'default',
+      name: 'orders-availability',
+    });
   });
 
   it('shows the annotations to add when there is no metadata at all', async () => {
