@@ -6,6 +6,14 @@ import { expectEventually, expectVisible, reEscape } from './expect.mjs';
 
 const BACKEND = 'http://localhost:7007';
 
+/** The "Reliability metadata" card of the tab (values are asserted inside it). */
+const metadataCard = page =>
+  page
+    .locator('.MuiCard-root')
+    .filter({
+      has: page.getByRole('heading', { name: 'Reliability metadata' }),
+    });
+
 export const FIRST_LOAD_TIMEOUT = 30000; // the dev server compiles on first request
 const T = 15000;
 
@@ -57,8 +65,8 @@ export const tests = [
     );
     await expectVisible(
       page,
-      page.getByText('tier-0', { exact: true }),
-      'an element with exact text "tier-0"',
+      metadataCard(page).getByText('tier-0', { exact: true }),
+      'an element with exact text "tier-0" in the Reliability metadata card',
       T,
     );
     const runbook = await expectVisible(
@@ -77,14 +85,14 @@ export const tests = [
     }
     await expectVisible(
       page,
-      page.getByText('1h', { exact: true }),
-      'the RTO "1h" (exact text)',
+      metadataCard(page).getByText('1h', { exact: true }),
+      'the RTO "1h" (exact text) in the Reliability metadata card',
       T,
     );
     await expectVisible(
       page,
-      page.getByText('15m', { exact: true }),
-      'the RPO "15m" (exact text)',
+      metadataCard(page).getByText('15m', { exact: true }),
+      'the RPO "15m" (exact text) in the Reliability metadata card',
       T,
     );
     const path = new URL(page.url()).pathname;
@@ -324,7 +332,7 @@ tests.push(
     await page.getByRole('tab', { name: 'Reliability', exact: true }).click();
     await expectVisible(
       page,
-      page.getByText('1h', { exact: true }),
+      metadataCard(page).getByText('1h', { exact: true }),
       'the last good RTO "1h" on the Reliability tab',
       T,
     );

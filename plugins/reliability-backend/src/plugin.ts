@@ -20,6 +20,7 @@ import { SloService } from './slo/SloService';
 import { scheduleSloRefresh } from './slo/refreshTask';
 import { scheduleSampleRetention } from './samples/retention';
 import { createRouter } from './router';
+import { ReadinessService } from './readiness/ReadinessService';
 import { ReliabilityService } from './service/ReliabilityService';
 import { Registry } from './service/Registry';
 
@@ -66,10 +67,18 @@ export const reliabilityPlugin = createBackendPlugin({
           config.getOptional('reliability.policy'),
         );
         const store = await DatabaseProfileStore.create({ database });
+        const statuses = await DatabaseSloStatusStore.create({ database });
+        const readiness = new ReadinessService({
+          catalog,
+          policy,
+          statuses,
+          customChecks: () => checks.list(),
+        });
         const service = new ReliabilityService({
           catalog,
           store,
           policy,
+          readiness,
           logger,
         });
         logger.info(
@@ -91,7 +100,6 @@ export const reliabilityPlugin = createBackendPlugin({
           store: bucketStore,
         });
         const sloSettings = readSloSettings(config);
-        const statuses = await DatabaseSloStatusStore.create({ database });
         const evaluator = new SloEvaluator({
           buckets: bucketStore,
           dataSources: id => dataSources.get(id),

@@ -2,6 +2,7 @@ import { BudgetState } from './budget/types';
 import { EnforcementMode } from './policy/types';
 import { PolicyViolation } from './policy/evaluateMetadataPolicy';
 import { ReliabilityProfile } from './profile';
+import { ReadinessResult } from './readiness/types';
 
 /**
  * Who owns an entity and what it is called, as the backend answers it.
@@ -36,6 +37,11 @@ export interface EntityReliabilityResponse {
     enforcement: EnforcementMode;
     violations: PolicyViolation[];
   };
+  /**
+   * Readiness against the tier's requirements: checks, score, level, the
+   * target level and the gap, with the SLOs' error budgets as facts.
+   */
+  readiness: ReadinessResult;
   /** When the backend first saw the metadata as it is now (ISO timestamp). */
   profileChangedAt: string;
 }

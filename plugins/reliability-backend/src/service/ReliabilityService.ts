@@ -16,6 +16,7 @@ import {
   ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
 import { ProfileStore } from '../database/ProfileStore';
+import { ReadinessService } from '../readiness/ReadinessService';
 import { toEntitySummary } from './entitySummary';
 
 /** The catalog fields the overview needs; nothing else is transferred. */
@@ -43,6 +44,7 @@ export class ReliabilityService {
       catalog: CatalogService;
       store: ProfileStore;
       policy: ReliabilityPolicy;
+      readiness: ReadinessService;
       logger: LoggerService;
       clock?: () => Date;
     },
@@ -69,11 +71,15 @@ export class ReliabilityService {
       this.options.policy,
       { now },
     );
-    const stored = await this.options.store.recordProfile(profile, now);
+    const [stored, readiness] = await Promise.all([
+      this.options.store.recordProfile(profile, now),
+      this.options.readiness.evaluate(entity, credentials, now),
+    ]);
     return {
       entity: toEntitySummary(entity),
       profile,
       metadataPolicy: { enforcement, violations },
+      readiness,
       profileChangedAt: stored.changedAt.toISOString(),
     };
   }

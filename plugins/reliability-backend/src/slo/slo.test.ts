@@ -130,6 +130,17 @@ describe('error budgets and the deploy gate', () => {
       /^slo:default\/orders-availability is exhausted.*blocks$/,
     );
 
+    // The same budget feeds the readiness check error-budget-healthy.
+    const entity = await request(server).get(
+      '/api/reliability/entities/component/default/orders',
+    );
+    expect(entity.status).toBe(200);
+    const budgetCheck = entity.body.readiness.checks.find(
+      (c: { id: string }) => c.id === 'error-budget-healthy',
+    );
+    expect(budgetCheck.state).toBe('fail');
+    expect(budgetCheck.message).toContain('orders-availability');
+
     const fix = await request(server)
       .get('/api/reliability/gate/component/default/orders')
       .query({ change: 'security-fix' });

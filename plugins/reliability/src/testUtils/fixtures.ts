@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EntityReliabilityResponse,
   PolicyViolation,
+  ReadinessResult,
   ReliabilityProfile,
   metadataError,
 } from '@vigil/plugin-reliability-common';
@@ -74,6 +75,41 @@ export const missingRunbookFinding: PolicyViolation = {
   pending: false,
 };
 
+/** A tier-0 service at silver, one gold check short of its target. */
+export const silverReadiness: ReadinessResult = {
+  entityRef,
+  tier: 'tier-0',
+  score: 87.5,
+  level: 'silver',
+  targetLevel: 'gold',
+  gap: [
+    {
+      id: 'rto-within-tier',
+      title: 'RTO within the tier limit',
+      level: 'gold',
+      weight: 2,
+      counts: true,
+      pending: false,
+      state: 'fail',
+      message:
+        'component:default/orders: metadata.annotations.vigil/rto has "4h"; expected at most 1h for tier-0',
+      fix: 'metadata:\n  annotations:\n    vigil/rto: 1h',
+    },
+  ],
+  checks: [
+    {
+      id: 'runbook',
+      title: 'Runbook',
+      level: 'bronze',
+      weight: 3,
+      counts: true,
+      pending: false,
+      state: 'pass',
+    },
+  ],
+  evaluatedAt: '2026-01-10T12:00:00.000Z',
+};
+
 export function reliabilityResponse(
   profile: ReliabilityProfile,
   violations: PolicyViolation[] = profile.errors.map(e => ({
@@ -81,6 +117,7 @@ export function reliabilityResponse(
     rule: 'metadata-valid',
     pending: false,
   })),
+  readiness: ReadinessResult = { ...silverReadiness, gap: [] },
 ): EntityReliabilityResponse {
   return {
     entity: {
@@ -93,6 +130,7 @@ export function reliabilityResponse(
     },
     profile,
     metadataPolicy: { enforcement: 'warn', violations },
+    readiness,
     profileChangedAt: '2026-01-10T12:00:00.000Z',
   };
 }

@@ -11,6 +11,7 @@ import {
   emptyProfile,
   exemplaryProfile,
   missingRunbookFinding,
+  silverReadiness,
   mockReliabilityApi,
   ordersEntity,
   reliabilityResponse,
@@ -122,6 +123,23 @@ describe('EntityReliabilityContent', () => {
     expect(
       screen.getByText('Invalid (see Metadata errors)'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the readiness score, level against target and the gap with its fix', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [], silverReadiness),
+    );
+    await renderContent(api);
+    expect(
+      await screen.findByText(
+        'Score 87.5 · level silver · target gold for tier-0',
+      ),
+    ).toBeInTheDocument();
+    const gap = screen.getByLabelText('Readiness gap');
+    expect(gap).toHaveTextContent('RTO within the tier limit');
+    expect(gap).toHaveTextContent('expected at most 1h for tier-0');
+    expect(gap).toHaveTextContent('vigil/rto: 1h');
   });
 
   it('lists the policy findings with their rule and the enforcement mode', async () => {

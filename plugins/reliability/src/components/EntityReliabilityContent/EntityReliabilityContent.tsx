@@ -13,6 +13,7 @@ import { formatTimestamp } from '../../utils/formatTimestamp';
 import { hasReliabilityMetadata } from './hasReliabilityMetadata';
 import { MetadataErrorsPanel } from './MetadataErrorsPanel';
 import { NoReliabilityMetadata } from './NoReliabilityMetadata';
+import { ReadinessCard } from './ReadinessCard';
 import { ReliabilityMetadataCard } from './ReliabilityMetadataCard';
 import { SloListCard } from './SloListCard';
 
@@ -50,13 +51,16 @@ export function EntityReliabilityContent() {
     return null;
   }
 
-  const { profile, profileChangedAt, metadataPolicy } = value;
+  const { profile, profileChangedAt, metadataPolicy, readiness } = value;
   // Parse errors have their own panel; the rest are the policy's findings.
   const policyFindings = metadataPolicy.violations.filter(
     v => v.rule !== 'metadata-valid',
   );
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ReadinessCard readiness={readiness} />
+      </Grid>
       {profile.errors.length > 0 && (
         <Grid item xs={12}>
           <MetadataErrorsPanel errors={profile.errors} />
