@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { parsePolicyOrThrow } from '@vigil/plugin-reliability-common';
+import {
+  parsePolicyOrThrow,
+  reliabilityPermissions,
+} from '@vigil/plugin-reliability-common';
 import {
   ReliabilityCheck,
   reliabilityChecksExtensionPoint,
@@ -13,6 +16,8 @@ import {
 import { DatabaseProfileStore } from './database/DatabaseProfileStore';
 import { DatabaseSliBucketStore } from './database/DatabaseSliBucketStore';
 import { DatabaseSloStatusStore } from './database/DatabaseSloStatusStore';
+import { DatabaseExemptionStore } from './database/DatabaseExemptionStore';
+import { ExemptionService } from './exemptions/ExemptionService';
 import { BuiltinSampleService } from './samples/BuiltinSampleService';
 import { readSloSettings } from './slo/settings';
 import { SloEvaluator } from './slo/SloEvaluator';
@@ -48,6 +53,8 @@ export const reliabilityPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -58,20 +65,31 @@ export const reliabilityPlugin = createBackendPlugin({
         database,
         httpAuth,
         auth,
+        permissions,
+        permissionsRegistry,
         httpRouter,
         scheduler,
         catalog,
       }) {
+        permissionsRegistry.addPermissions(reliabilityPermissions);
         // An invalid policy stops the backend here, naming every bad key.
         const policy = parsePolicyOrThrow(
           config.getOptional('reliability.policy'),
         );
         const store = await DatabaseProfileStore.create({ database });
         const statuses = await DatabaseSloStatusStore.create({ database });
+        const exemptions = new ExemptionService({
+          store: await DatabaseExemptionStore.create({ database }),
+          catalog,
+          permissions,
+          policy,
+          customCheckIds: () => checks.list().map(c => c.id),
+        });
         const readiness = new ReadinessService({
           catalog,
           policy,
           statuses,
+          exemptions,
           customChecks: () => checks.list(),
         });
         const service = new ReliabilityService({
@@ -128,7 +146,13 @@ export const reliabilityPlugin = createBackendPlugin({
           historyRetentionDays: sloSettings.historyRetentionDays,
         });
         httpRouter.use(
-          await createRouter({ httpAuth, service, samples, slos }),
+          await createRouter({
+            httpAuth,
+            service,
+            samples,
+            slos,
+            exemptions,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -4,6 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { BuiltinSampleService } from './samples/BuiltinSampleService';
+import { ExemptionService } from './exemptions/ExemptionService';
 import { SloService } from './slo/SloService';
 import { ReliabilityService } from './service/ReliabilityService';
 
@@ -51,13 +52,20 @@ const gateQuery = z.object({
     .optional(),
 });
 
+const exemptionsQuery = z.object({
+  entityRef: z
+    .string()
+    .min(1, 'an entity ref such as component:default/orders'),
+});
+
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: ReliabilityService;
   samples: BuiltinSampleService;
   slos: SloService;
+  exemptions: ExemptionService;
 }): Promise<express.Router> {
-  const { httpAuth, service, samples, slos } = options;
+  const { httpAuth, service, samples, slos, exemptions } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
 
@@ -118,6 +126,32 @@ export async function createRouter(options: {
     });
     const { kind, namespace, name } = req.params;
     res.json(await slos.gate({ kind, namespace, name }, change, credentials));
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    const { entityRef } = parseOrThrow(exemptionsQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    res.json(await exemptions.list(entityRef, credentials));
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.status(201).json(await exemptions.grant(req.body, credentials));
+  });
+
+  router.delete('/exemptions/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await exemptions.revoke(req.params.id, credentials);
+    res.status(204).end();
+  });
+
+  router.get('/exemptions/:id/audit', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await exemptions.audit(req.params.id, credentials));
   });
 
   return router;

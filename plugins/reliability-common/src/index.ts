@@ -12,6 +12,7 @@ export * from './checks';
 export * from './duration';
 export * from './metadataError';
 export * from './openslo';
+export * from './permissions';
 export * from './policy';
 export * from './profile';
 export * from './readiness';

@@ -15,6 +15,7 @@ import {
   ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
 import { SloStatusStore } from '../database/SloStatusStore';
+import { ExemptionService } from '../exemptions/ExemptionService';
 
 const targetsOf = (entity: Entity, type: string) =>
   (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
@@ -30,6 +31,7 @@ export class ReadinessService {
       catalog: CatalogService;
       policy: ReliabilityPolicy;
       statuses: SloStatusStore;
+      exemptions: ExemptionService;
       customChecks: () => ReadinessCustomCheck[];
     },
   ) {}
@@ -69,15 +71,15 @@ export class ReadinessService {
     now: Date,
   ): Promise<ReadinessResult> {
     const sloRefs = targetsOf(entity, RELATION_HAS_SLO);
-    const [owner, dependencies, dependents, slos, statuses] = await Promise.all(
-      [
+    const [owner, dependencies, dependents, slos, statuses, exemptions] =
+      await Promise.all([
         this.owner(entity, credentials),
         this.entities(targetsOf(entity, 'dependsOn'), credentials),
         this.entities(targetsOf(entity, 'dependencyOf'), credentials),
         this.entities(sloRefs, credentials),
         this.options.statuses.getStatuses(sloRefs),
-      ],
-    );
+        this.options.exemptions.forEvaluation(stringifyEntityRef(entity)),
+      ]);
     // Only SLOs the caller may read count, and only their budgets.
     const readable = new Set(slos.map(s => stringifyEntityRef(s)));
     const budgets: Record<string, ErrorBudgetFact> = {};
@@ -94,6 +96,7 @@ export class ReadinessService {
       facts: { [ERROR_BUDGET_FACT]: budgets },
       policy: this.options.policy,
       now,
+      exemptions,
       customChecks: this.options.customChecks(),
     });
   }
