@@ -37,7 +37,9 @@ const grant = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function startBackend(result = AuthorizeResult.ALLOW) {
+async function startBackend(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const { server } = await startTestBackend({
     features: [
       reliabilityPlugin,

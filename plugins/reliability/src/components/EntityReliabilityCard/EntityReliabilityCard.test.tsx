@@ -12,6 +12,7 @@ import {
   mockReliabilityApi,
   ordersEntity,
   reliabilityResponse,
+  silverReadiness,
 } from '../../testUtils/fixtures';
 import { EntityReliabilityCard } from './EntityReliabilityCard';
 
@@ -47,6 +48,9 @@ describe('EntityReliabilityCard', () => {
     expect(valueOf('Tier')).toBe('tier-0');
     expect(valueOf('Runbook')).toBe('Yes');
     expect(valueOf('Metadata errors')).toBe('0');
+    expect(valueOf('Level')).toBe('silver (target gold)');
+    expect(valueOf('Score')).toBe('87.5');
+    expect(valueOf('Top missing item')).toBe('Nothing missing');
     expect(
       screen.getByRole('link', { name: /View reliability/ }),
     ).toHaveAttribute('href', '/catalog/default/component/orders/reliability');
@@ -66,6 +70,16 @@ describe('EntityReliabilityCard', () => {
     expect(await screen.findByText('Not declared')).toBeInTheDocument();
     expect(valueOf('Runbook')).toBe('No');
     expect(valueOf('Metadata errors')).toBe('2');
+  });
+
+  it('names the top missing item of the gap', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [], silverReadiness),
+    );
+    await renderCard(api);
+    expect(await screen.findByText('tier-0')).toBeInTheDocument();
+    expect(valueOf('Top missing item')).toBe('RTO within the tier limit');
   });
 
   it('shows an error panel when the backend fails', async () => {

@@ -32,10 +32,23 @@ export function EntityReliabilityCard() {
     body = <ResponseErrorPanel error={error} />;
   } else if (value) {
     const { tier, runbook, errors } = value.profile;
+    const { score, level, targetLevel, gap } = value.readiness;
+    const topMissing = gap[0];
     body = (
       <FieldList
         fields={[
           { label: 'Tier', value: tier ? tier.label : <NotDeclared /> },
+          {
+            label: 'Level',
+            value: `${level ?? 'none'}${
+              targetLevel ? ` (target ${targetLevel})` : ''
+            }`,
+          },
+          { label: 'Score', value: String(score) },
+          {
+            label: 'Top missing item',
+            value: topMissing ? topMissing.title : 'Nothing missing',
+          },
           { label: 'Runbook', value: runbook ? 'Yes' : 'No' },
           { label: 'Metadata errors', value: String(errors.length) },
         ]}
