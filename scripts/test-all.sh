@@ -17,8 +17,9 @@ echo "tsc: no type errors"
 step "lint (eslint, every package)"
 npx backstage-cli repo lint
 
-step "unit and integration tests (jest, every package; stores on SQLite and PostgreSQL)"
+step "unit and integration tests (jest, every package; stores on SQLite and PostgreSQL, Prometheus source on a real Prometheus)"
 source scripts/test-postgres.sh
+source scripts/test-prometheus.sh
 CI=true npx backstage-cli repo test --watchAll=false 2>&1 | tee "$results/jest.log"
 
 step "end-to-end (real backend + frontend, headless Chromium)"

@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export { reliabilityModulePrometheus as default } from './module';
+export { PrometheusSliDataSource } from './PrometheusSliDataSource';
+export type { PrometheusCountsResult } from './PrometheusSliDataSource';
+export type { PrometheusSourceSettings } from './settings';

@@ -21,17 +21,31 @@ describe('reliabilityModulePrometheus', () => {
           data: {
             reliability: {
               dataSources: {
-                'prometheus-main': { type: 'prometheus', url: 'http://localhost:9090' },
+                'prometheus-main': {
+                  type: 'prometheus',
+                  url: 'http://localhost:9090',
+                },
               },
             },
           },
         }),
       ],
     });
-    expect(added.map(s => [s.id, s.type])).toEqual([['prometheus-main', 'prometheus']]);
-    // Queries arrive with the error-budget issue; until then: no-data, said so.
+    expect(added.map(s => [s.id, s.type])).toEqual([
+      ['prometheus-main', 'prometheus'],
+    ]);
+    // An indicator it cannot read is a no-data answer, not an exception.
     await expect(
-      added[0].readCounts({ sloRef: 'slo:default/x', indicator: {}, ranges: [] }),
-    ).resolves.toMatchObject({ status: 'no-data' });
+      added[0].readCounts({
+        sloRef: 'slo:default/x',
+        indicator: {},
+        ranges: [],
+      }),
+    ).resolves.toEqual({
+      status: 'no-data',
+      reason: expect.stringContaining(
+        "Prometheus source 'prometheus-main': the indicator has no ratioMetric",
+      ),
+    });
   });
 });

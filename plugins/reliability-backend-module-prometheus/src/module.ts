@@ -25,9 +25,16 @@ export const reliabilityModulePrometheus = createBackendModule({
       async init({ config, logger, dataSources }) {
         const sources = readPrometheusSources(config);
         for (const settings of sources) {
-          dataSources.addDataSource(new PrometheusSliDataSource(settings));
+          dataSources.addDataSource(
+            new PrometheusSliDataSource(settings, { logger }),
+          );
         }
-        logger.info(`Registered ${sources.length} Prometheus SLI data source(s)`);
+        // Names and URLs only: headers may hold credentials.
+        logger.info(
+          `Registered ${sources.length} Prometheus SLI data source(s)${sources
+            .map(s => ` ${s.id} (${s.url})`)
+            .join(',')}`,
+        );
       },
     });
   },

@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { CheckResult, ReliabilityProfile, Tier } from '@vigil/plugin-reliability-common';
+import {
+  CheckResult,
+  ReliabilityProfile,
+  Tier,
+} from '@vigil/plugin-reliability-common';
 
 /**
  * What a readiness check is given: the entity, its parsed profile, the
@@ -35,5 +39,7 @@ export interface ReliabilityCheck {
   tiers?: Tier[];
   /** Entity kinds the check applies to (lower case); component when absent. */
   kinds?: string[];
-  evaluate(context: ReliabilityCheckContext): Promise<CheckResult> | CheckResult;
+  evaluate(
+    context: ReliabilityCheckContext,
+  ): Promise<CheckResult> | CheckResult;
 }

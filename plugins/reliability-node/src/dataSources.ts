@@ -37,7 +37,14 @@ export interface SliCountsRequest {
 export type SliCountsResult =
   | { status: 'ok'; counts: SliCounts[] }
   | { status: 'no-data'; reason: string }
-  | { status: 'stale'; reason: string };
+  | {
+      status: 'stale';
+      reason: string;
+      /** The last good counts for the same queries, when the source kept them. */
+      counts?: SliCounts[];
+      /** When those counts were read, ISO timestamp. */
+      asOf?: string;
+    };
 
 /**
  * A source of SLI data, named by `metricSourceRef` in SLO documents.

@@ -12,7 +12,7 @@ import {
   toBudgetSlo,
   windowBounds,
 } from '@vigil/plugin-reliability-common';
-import { SliDataSource } from '@vigil/plugin-reliability-node';
+import { SliCountsResult, SliDataSource } from '@vigil/plugin-reliability-node';
 import { SliBucketStore } from '../database/SliBucketStore';
 import {
   SloSourceStatus,
@@ -109,7 +109,12 @@ export class SloEvaluator {
             { start: window.start.toISOString(), end: now.toISOString() },
           ],
         })
-        .catch(error => ({ status: 'stale' as const, reason: String(error) }));
+        .catch(
+          (error): SliCountsResult => ({
+            status: 'stale',
+            reason: String(error),
+          }),
+        );
       if (answer.status === 'stale') {
         const previous = await this.options.statuses.getStatus(sloRef);
         if (previous) {
@@ -119,11 +124,17 @@ export class SloEvaluator {
             source: { status: 'stale', reason: answer.reason },
           };
         }
-        return this.noData(sloRef, serviceRef, now, answer.reason, 'stale');
-      }
-      buckets = answer.status === 'ok' ? answer.counts : [];
-      if (answer.status === 'no-data') {
-        source = { status: 'no-data', reason: answer.reason };
+        if (!answer.counts) {
+          return this.noData(sloRef, serviceRef, now, answer.reason, 'stale');
+        }
+        // No stored status yet, but the source kept its last good counts.
+        buckets = answer.counts;
+        source = { status: 'stale', reason: answer.reason };
+      } else {
+        buckets = answer.status === 'ok' ? answer.counts : [];
+        if (answer.status === 'no-data') {
+          source = { status: 'no-data', reason: answer.reason };
+        }
       }
     }
 
