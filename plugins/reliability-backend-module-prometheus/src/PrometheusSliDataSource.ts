@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  SliCounts,
+  SliCountsResult,
   SliCountsRequest,
   SliDataSource,
 } from '@vigil/plugin-reliability-node';
@@ -20,23 +20,12 @@ import { PrometheusSourceSettings } from './settings';
 import { SourceHealth } from './sourceHealth';
 
 /**
- * The answer of this source: the extension point's `SliCountsResult`, with
- * the last good counts and their time on a `stale` answer (assignable to
- * `SliCountsResult`; callers that do not know the extra fields ignore them).
+ * The answer of this source: the extension point's `SliCountsResult`, which
+ * carries the last good counts and their time on a `stale` answer.
  *
  * @public
  */
-export type PrometheusCountsResult =
-  | { status: 'ok'; counts: SliCounts[] }
-  | { status: 'no-data'; reason: string }
-  | {
-      status: 'stale';
-      reason: string;
-      /** The last good answer to the same queries, if there was one. */
-      counts?: SliCounts[];
-      /** When that answer was read, ISO timestamp. */
-      asOf?: string;
-    };
+export type PrometheusCountsResult = SliCountsResult;
 
 function expressionOf(queries: SliQueries): string {
   return queries.kind === 'counts'
