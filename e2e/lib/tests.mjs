@@ -6,13 +6,28 @@ import { expectEventually, expectVisible, reEscape } from './expect.mjs';
 
 const BACKEND = 'http://localhost:7007';
 
-/** The "Reliability metadata" card of the tab (values are asserted inside it). */
-const metadataCard = page =>
+/**
+ * The value shown for a labelled field of the tab (a <dt>/<dd> pair of the
+ * "Reliability metadata" card), e.g. fieldValue(page, 'RTO').
+ */
+const fieldValue = (page, label) =>
   page
-    .locator('.MuiCard-root')
-    .filter({
-      has: page.getByRole('heading', { name: 'Reliability metadata' }),
-    });
+    .locator('dt')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first()
+    .locator('xpath=following-sibling::dd[1]');
+
+/** Waits until a labelled field reads exactly `value`. */
+async function expectField(page, label, value, timeout) {
+  await expectEventually(
+    page,
+    async () =>
+      (await fieldValue(page, label).textContent({ timeout: 1000 }))?.trim() ===
+      value,
+    `the field "${label}" to read "${value}"`,
+    timeout,
+  );
+}
 
 export const FIRST_LOAD_TIMEOUT = 30000; // the dev server compiles on first request
 const T = 15000;
@@ -63,12 +78,7 @@ export const tests = [
       'a tab named "Reliability" on the entity page',
       T,
     );
-    await expectVisible(
-      page,
-      metadataCard(page).getByText('tier-0', { exact: true }),
-      'an element with exact text "tier-0" in the Reliability metadata card',
-      T,
-    );
+    await expectField(page, 'Tier', 'tier-0', T);
     const runbook = await expectVisible(
       page,
       page.getByRole('link', { name: 'Runbook', exact: true }),
@@ -83,18 +93,8 @@ export const tests = [
         )}`,
       );
     }
-    await expectVisible(
-      page,
-      metadataCard(page).getByText('1h', { exact: true }),
-      'the RTO "1h" (exact text) in the Reliability metadata card',
-      T,
-    );
-    await expectVisible(
-      page,
-      metadataCard(page).getByText('15m', { exact: true }),
-      'the RPO "15m" (exact text) in the Reliability metadata card',
-      T,
-    );
+    await expectField(page, 'RTO', '1h', T);
+    await expectField(page, 'RPO', '15m', T);
     const path = new URL(page.url()).pathname;
     if (path !== '/catalog/default/component/orders/reliability') {
       throw new Error(
@@ -330,12 +330,7 @@ tests.push(
     );
     // The catalog kept the last good version: the tab still shows 1h.
     await page.getByRole('tab', { name: 'Reliability', exact: true }).click();
-    await expectVisible(
-      page,
-      metadataCard(page).getByText('1h', { exact: true }),
-      'the last good RTO "1h" on the Reliability tab',
-      T,
-    );
+    await expectField(page, 'RTO', '1h', T);
   },
 );
 
@@ -344,15 +339,16 @@ tests.push(async function errorBudgetsFromDemoTraffic({ page, frontend }) {
   // Budgets are evaluated on a schedule, so reload until it shows.
   const url = `${frontend}/catalog/default/component/inventory/reliability`;
   await openSignedIn(page, url);
+  const gate = page.getByRole('heading', { name: /^Deploy gate: / });
   await expectEventually(
     page,
     async () => {
-      const shown = await page
-        .getByText('Deploy gate: blocked')
-        .isVisible()
-        .catch(() => false);
-      if (!shown) await page.reload({ waitUntil: 'domcontentloaded' });
-      return shown;
+      // Let the tab load fully before judging, then reload for a newer answer.
+      await gate.waitFor({ timeout: 20000 });
+      if ((await gate.textContent()) === 'Deploy gate: blocked') return true;
+      await page.waitForTimeout(5000);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      return false;
     },
     'the deploy gate of inventory to be "blocked" by its exhausted budget',
     150000,

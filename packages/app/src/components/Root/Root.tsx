@@ -59,7 +59,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           pluralTitle="My Groups"
           icon={GroupIcon}
         />
-        <SidebarItem icon={ReliabilityIcon} to="reliability" text="Reliability" />
+        <SidebarItem
+          icon={ReliabilityIcon}
+          to="reliability"
+          text="Reliability"
+        />
       </SidebarGroup>
       <SidebarSpace />
     </Sidebar>
