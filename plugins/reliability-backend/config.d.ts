@@ -1,6 +1,16 @@
 export interface Config {
   /** Configuration of Vigil, the reliability plugin suite. */
   reliability?: {
+    /** Scheduled readiness evaluation of every entity. */
+    readiness?: {
+      /** Minutes between refreshes of all entities. Default 30. */
+      refreshMinutes?: number;
+      /**
+       * Days of readiness history to keep (a point per change, at least
+       * one a day). Default 400.
+       */
+      historyRetentionDays?: number;
+    };
     /** Scheduled evaluation of every SLO's error budget. */
     errorBudgets?: {
       /** Seconds between evaluations of all SLOs. Default 60. */

@@ -26,6 +26,9 @@ import { scheduleSloRefresh } from './slo/refreshTask';
 import { scheduleSampleRetention } from './samples/retention';
 import { createRouter } from './router';
 import { ReadinessService } from './readiness/ReadinessService';
+import { ReadinessRecords } from './readiness/ReadinessRecords';
+import { scheduleReadinessRefresh } from './readiness/refreshTask';
+import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { ReliabilityService } from './service/ReliabilityService';
 import { Registry } from './service/Registry';
 
@@ -92,12 +95,33 @@ export const reliabilityPlugin = createBackendPlugin({
           exemptions,
           customChecks: () => checks.list(),
         });
+        const records = new ReadinessRecords({
+          catalog,
+          auth,
+          readiness,
+          store: await DatabaseReadinessStore.create({ database }),
+          logger,
+          historyEverySeconds: 86_400,
+        });
         const service = new ReliabilityService({
           catalog,
           store,
           policy,
           readiness,
+          recordReadiness: (entity, result) => records.record(entity, result),
           logger,
+        });
+        await scheduleReadinessRefresh({
+          scheduler,
+          logger,
+          records,
+          frequencyMinutes:
+            config.getOptionalNumber('reliability.readiness.refreshMinutes') ??
+            30,
+          historyRetentionDays:
+            config.getOptionalNumber(
+              'reliability.readiness.historyRetentionDays',
+            ) ?? 400,
         });
         logger.info(
           `Reliability backend ready with ${
@@ -152,6 +176,7 @@ export const reliabilityPlugin = createBackendPlugin({
             samples,
             slos,
             exemptions,
+            records,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -5,6 +5,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { BuiltinSampleService } from './samples/BuiltinSampleService';
 import { ExemptionService } from './exemptions/ExemptionService';
+import { ReadinessRecords } from './readiness/ReadinessRecords';
 import { SloService } from './slo/SloService';
 import { ReliabilityService } from './service/ReliabilityService';
 
@@ -52,6 +53,14 @@ const gateQuery = z.object({
     .optional(),
 });
 
+const historyQuery = z.object({
+  days: z.coerce.number().int().min(1).max(400).default(90),
+});
+
+const overviewGroupQuery = z.object({
+  groupBy: z.enum(['tier', 'owner', 'system', 'level']).default('owner'),
+});
+
 const exemptionsQuery = z.object({
   entityRef: z
     .string()
@@ -64,8 +73,9 @@ export async function createRouter(options: {
   samples: BuiltinSampleService;
   slos: SloService;
   exemptions: ExemptionService;
+  records: ReadinessRecords;
 }): Promise<express.Router> {
-  const { httpAuth, service, samples, slos, exemptions } = options;
+  const { httpAuth, service, samples, slos, exemptions, records } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
 
@@ -82,6 +92,27 @@ export async function createRouter(options: {
         credentials,
       ),
     );
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const { days } = parseOrThrow(historyQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await records.history({ kind, namespace, name }, days, credentials),
+    );
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = req.params;
+    res.json(await records.refreshOne({ kind, namespace, name }, credentials));
+  });
+
+  router.get('/overview', async (req, res) => {
+    const { groupBy } = parseOrThrow(overviewGroupQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    res.json(await records.overview(groupBy, credentials));
   });
 
   router.get('/overview/entities', async (req, res) => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -12,6 +13,7 @@ import {
   EntityReliabilityResponse,
   evaluateMetadataPolicy,
   OverviewEntitiesResponse,
+  ReadinessResult,
   RELIABILITY_ENTITY_KINDS,
   ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
@@ -45,6 +47,11 @@ export class ReliabilityService {
       store: ProfileStore;
       policy: ReliabilityPolicy;
       readiness: ReadinessService;
+      /** Records each result it computes, so history grows with use too. */
+      recordReadiness?: (
+        entity: Entity,
+        result: ReadinessResult,
+      ) => Promise<void>;
       logger: LoggerService;
       clock?: () => Date;
     },
@@ -75,6 +82,7 @@ export class ReliabilityService {
       this.options.store.recordProfile(profile, now),
       this.options.readiness.evaluate(entity, credentials, now),
     ]);
+    await this.options.recordReadiness?.(entity, readiness);
     return {
       entity: toEntitySummary(entity),
       profile,

@@ -1,0 +1,69 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { reliabilityPlugin } from '../plugin';
+
+const component = (name: string, tier: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations: { 'vigil/tier': tier } },
+  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+});
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      catalogServiceMock.factory({
+        entities: [component('a', 'tier-1'), component('b', 'tier-3')],
+      }),
+      mockServices.database.factory(),
+    ],
+  });
+  return server;
+}
+
+describe('stored readiness', () => {
+  it('refreshes one entity, keeps its history and aggregates the overview', async () => {
+    const server = await startBackend();
+    const refreshed = await request(server).post(
+      '/api/reliability/entities/component/default/a/refresh',
+    );
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body).toMatchObject({
+      entityRef: 'component:default/a',
+      tier: 'tier-1',
+    });
+    await request(server)
+      .post('/api/reliability/entities/component/default/b/refresh')
+      .expect(200);
+
+    const history = await request(server).get(
+      '/api/reliability/entities/component/default/a/history',
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0].score).toBe(refreshed.body.score);
+
+    const overview = await request(server)
+      .get('/api/reliability/overview')
+      .query({ groupBy: 'tier' });
+    expect(overview.status).toBe(200);
+    expect(
+      overview.body.items.map((g: { key: string }) => g.key).sort(),
+    ).toEqual(['tier-1', 'tier-3']);
+  });
+
+  it('rejects an unknown grouping and answers 404 for an unknown entity', async () => {
+    const server = await startBackend();
+    const bad = await request(server)
+      .get('/api/reliability/overview')
+      .query({ groupBy: 'color' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('groupBy');
+    await request(server)
+      .post('/api/reliability/entities/component/default/nope/refresh')
+      .expect(404);
+  });
+});
