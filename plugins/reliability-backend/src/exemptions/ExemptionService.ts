@@ -20,6 +20,7 @@ import {
   ExemptionAuditEntry,
   ExemptionStore,
 } from '../database/ExemptionStore';
+import { readableEntity } from '../service/readableEntity';
 
 const grantBody = z.strictObject({
   entityRef: z.string().min(1),
@@ -81,12 +82,7 @@ export class ExemptionService {
     entityRef: string,
     credentials: BackstageCredentials,
   ) {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    await readableEntity(this.options.catalog, entityRef, credentials);
   }
 
   async grant(

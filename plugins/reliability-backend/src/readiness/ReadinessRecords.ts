@@ -8,7 +8,6 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   RELIABILITY_ENTITY_KINDS,
@@ -20,6 +19,7 @@ import {
   ReadinessStore,
 } from '../database/ReadinessStore';
 import { toEntitySummary } from '../service/entitySummary';
+import { readableEntity } from '../service/readableEntity';
 import { ReadinessService } from './ReadinessService';
 
 /** Entities per catalog page: never one unpaged pull of the catalog. */
@@ -109,17 +109,8 @@ export class ReadinessRecords {
     return { evaluated, failed };
   }
 
-  private async readable(
-    ref: CompoundEntityRef,
-    credentials: BackstageCredentials,
-  ) {
-    const entityRef = stringifyEntityRef(ref);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity)
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    return entity;
+  private readable(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+    return readableEntity(this.options.catalog, ref, credentials);
   }
 
   async refreshOne(

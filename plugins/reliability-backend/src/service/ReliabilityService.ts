@@ -2,12 +2,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityReliabilityResponse,
@@ -20,6 +15,7 @@ import {
 import { ProfileStore } from '../database/ProfileStore';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { toEntitySummary } from './entitySummary';
+import { readableEntity } from './readableEntity';
 
 /** The catalog fields the overview needs; nothing else is transferred. */
 const OVERVIEW_FIELDS = [
@@ -65,13 +61,7 @@ export class ReliabilityService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityReliabilityResponse> {
-    const entityRef = stringifyEntityRef(ref);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    const entity = await readableEntity(this.options.catalog, ref, credentials);
     const now = this.now();
     const { profile, enforcement, violations } = evaluateMetadataPolicy(
       entity,

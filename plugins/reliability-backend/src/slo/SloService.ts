@@ -8,7 +8,6 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BudgetState,
@@ -17,6 +16,7 @@ import {
   SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
 import { SloStatusStore, StoredSloStatus } from '../database/SloStatusStore';
+import { readableEntity } from '../service/readableEntity';
 import { decideGate, GateSettings } from './deployGate';
 import { SloEvaluator } from './SloEvaluator';
 
@@ -93,18 +93,11 @@ export class SloService {
     return { evaluated, failed };
   }
 
-  private async readableEntity(
+  private readableEntity(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entityRef = stringifyEntityRef(ref);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    return entity;
+    return readableEntity(this.options.catalog, ref, credentials);
   }
 
   async getSlo(
