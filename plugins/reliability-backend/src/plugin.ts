@@ -95,11 +95,14 @@ export const reliabilityPlugin = createBackendPlugin({
           exemptions,
           customChecks: () => checks.list(),
         });
+        const readinessStore = await DatabaseReadinessStore.create({
+          database,
+        });
         const records = new ReadinessRecords({
           catalog,
           auth,
           readiness,
-          store: await DatabaseReadinessStore.create({ database }),
+          store: readinessStore,
           logger,
           historyEverySeconds: 86_400,
         });
@@ -109,6 +112,7 @@ export const reliabilityPlugin = createBackendPlugin({
           policy,
           readiness,
           recordReadiness: (entity, result) => records.record(entity, result),
+          readinessSummaries: refs => readinessStore.getSummaries(refs),
           logger,
         });
         await scheduleReadinessRefresh({

@@ -58,6 +58,14 @@ export interface OverviewEntityRow extends ReliabilityEntitySummary {
   errorCount: number;
   /** Policy findings that count now (parse errors included, pending rules not). */
   violationCount: number;
+  /** The last stored readiness result, when the entity has been evaluated. */
+  readiness?: {
+    score: number;
+    level?: string;
+    targetLevel?: string;
+    gapCount: number;
+    evaluatedAt: string;
+  };
 }
 
 /**

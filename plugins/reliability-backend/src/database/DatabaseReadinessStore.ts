@@ -8,6 +8,7 @@ import {
   ReadinessHistoryPoint,
   ReadinessStore,
   ReadinessSubject,
+  ReadinessSummary,
 } from './ReadinessStore';
 
 const toDate = (value: Date | string | number) =>
@@ -107,6 +108,34 @@ export class DatabaseReadinessStore implements ReadinessStore {
       level: row.level ?? undefined,
       gapCount: Number(row.gap_count),
     }));
+  }
+
+  async getSummaries(
+    entityRefs: string[],
+  ): Promise<Map<string, ReadinessSummary>> {
+    const summaries = new Map<string, ReadinessSummary>();
+    for (let i = 0; i < entityRefs.length; i += CHUNK) {
+      const rows = await this.db('reliability_readiness')
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+        .select(
+          'entity_ref',
+          'score',
+          'level',
+          'target_level',
+          'gap_count',
+          'evaluated_at',
+        );
+      for (const row of rows as any[]) {
+        summaries.set(row.entity_ref, {
+          score: Number(row.score),
+          level: row.level ?? undefined,
+          targetLevel: row.target_level ?? undefined,
+          gapCount: Number(row.gap_count),
+          evaluatedAt: toDate(row.evaluated_at).toISOString(),
+        });
+      }
+    }
+    return summaries;
   }
 
   async aggregate(

@@ -17,6 +17,15 @@ export interface ReadinessHistoryPoint {
   gapCount: number;
 }
 
+/** The headline of a stored result. @public */
+export interface ReadinessSummary {
+  score: number;
+  level?: string;
+  targetLevel?: string;
+  gapCount: number;
+  evaluatedAt: string;
+}
+
 /** One group of the overview. @public */
 export interface ReadinessAggregate {
   key: string | null;
@@ -42,6 +51,8 @@ export interface ReadinessStore {
     historyEverySeconds: number,
   ): Promise<void>;
   getHistory(entityRef: string, since: Date): Promise<ReadinessHistoryPoint[]>;
+  /** The headline of the stored results of these entities, by entity ref. */
+  getSummaries(entityRefs: string[]): Promise<Map<string, ReadinessSummary>>;
   /** Aggregates by a column over the given entities only. */
   aggregate(
     groupBy: 'tier' | 'owner' | 'system' | 'level',

@@ -46,6 +46,16 @@ describe('stored readiness', () => {
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].score).toBe(refreshed.body.score);
 
+    // The overview rows carry the stored headline.
+    const rows = await request(server).get(
+      '/api/reliability/overview/entities',
+    );
+    const rowA = rows.body.items.find((r: { name: string }) => r.name === 'a');
+    expect(rowA.readiness).toMatchObject({
+      score: refreshed.body.score,
+      gapCount: refreshed.body.gap.length,
+    });
+
     const overview = await request(server)
       .get('/api/reliability/overview')
       .query({ groupBy: 'tier' });

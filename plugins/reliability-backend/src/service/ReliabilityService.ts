@@ -2,12 +2,17 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityReliabilityResponse,
   evaluateMetadataPolicy,
   OverviewEntitiesResponse,
+  OverviewEntityRow,
   ReadinessResult,
   RELIABILITY_ENTITY_KINDS,
   ReliabilityPolicy,
@@ -43,6 +48,10 @@ export class ReliabilityService {
       store: ProfileStore;
       policy: ReliabilityPolicy;
       readiness: ReadinessService;
+      /** Stored readiness headlines of entities, for the overview rows. */
+      readinessSummaries?: (
+        entityRefs: string[],
+      ) => Promise<Map<string, NonNullable<OverviewEntityRow['readiness']>>>;
       /** Records each result it computes, so history grows with use too. */
       recordReadiness?: (
         entity: Entity,
@@ -98,6 +107,10 @@ export class ReliabilityService {
       { credentials },
     );
     const now = this.now();
+    const summaries =
+      (await this.options.readinessSummaries?.(
+        response.items.map(e => stringifyEntityRef(e)),
+      )) ?? new Map();
     return {
       items: response.items.map(entity => {
         const { profile, violations } = evaluateMetadataPolicy(
@@ -111,6 +124,7 @@ export class ReliabilityService {
           hasRunbook: Boolean(profile.runbook),
           errorCount: profile.errors.length,
           violationCount: violations.filter(v => !v.pending).length,
+          readiness: summaries.get(stringifyEntityRef(entity)),
         };
       }),
       totalItems: response.totalItems,

@@ -18,6 +18,13 @@ const orders: OverviewEntityRow = {
   hasRunbook: true,
   errorCount: 0,
   violationCount: 0,
+  readiness: {
+    score: 87.5,
+    level: 'silver',
+    targetLevel: 'gold',
+    gapCount: 2,
+    evaluatedAt: '2026-11-27T10:00:00.000Z',
+  },
 };
 
 const reports: OverviewEntityRow = {
@@ -85,6 +92,9 @@ describe('ReliabilityOverviewPage', () => {
       'checkout-team',
       'checkout',
       'tier-0',
+      'silver / gold',
+      '87.5',
+      '2',
       'Yes',
       '0',
       '0',
@@ -92,6 +102,9 @@ describe('ReliabilityOverviewPage', () => {
     expect(cellsOfRow('legacy-reports')).toEqual([
       'legacy-reports',
       'Component',
+      '—',
+      '—',
+      '—',
       '—',
       '—',
       '—',

@@ -48,6 +48,28 @@ export function overviewColumns(
     },
     { title: 'Tier', field: 'tier', render: row => row.tier ?? NONE },
     {
+      title: 'Level',
+      field: 'readiness.level',
+      render: row =>
+        row.readiness
+          ? `${row.readiness.level ?? 'none'}${
+              row.readiness.targetLevel ? ` / ${row.readiness.targetLevel}` : ''
+            }`
+          : NONE,
+    },
+    {
+      title: 'Score',
+      field: 'readiness.score',
+      type: 'numeric',
+      render: row => (row.readiness ? String(row.readiness.score) : NONE),
+    },
+    {
+      title: 'Gap',
+      field: 'readiness.gapCount',
+      type: 'numeric',
+      render: row => (row.readiness ? String(row.readiness.gapCount) : NONE),
+    },
+    {
       title: 'Runbook',
       field: 'hasRunbook',
       render: row => (row.hasRunbook ? 'Yes' : 'No'),
