@@ -1,0 +1,259 @@
+/*
+ * bench/readiness/run.sh [entities] — Vigil's readiness evaluator against
+ * json-rules-engine (the engine behind Tech Insights' fact checker), on
+ * the same synthetic catalog and the same checks. Prints entities/s for
+ * both, the ratio, p95 per entity and RSS. A benchmark, not a test.
+ */
+import { performance } from 'node:perf_hooks';
+import { Entity } from '@backstage/catalog-model';
+import {
+  DEFAULT_POLICY,
+  ERROR_BUDGET_FACT,
+  evaluateReadiness,
+  parseReliabilityProfile,
+} from '@vigil/plugin-reliability-common';
+import { Engine } from 'json-rules-engine';
+import { random, syntheticCatalog } from './synthetic';
+
+const count = Number(process.argv[2] ?? 10000);
+const now = new Date('2026-11-27T12:00:00Z');
+const catalog = syntheticCatalog(count);
+const next = random(7);
+
+const dependents = new Map<string, Entity[]>();
+for (const c of catalog.components) {
+  for (const r of c.relations ?? []) {
+    if (r.type !== 'dependsOn') continue;
+    dependents.set(r.targetRef, [...(dependents.get(r.targetRef) ?? []), c]);
+  }
+}
+const refOf = (e: Entity) => `component:default/${e.metadata.name}`;
+const budgetStates = [
+  'healthy',
+  'healthy',
+  'healthy',
+  'at-risk',
+  'burning',
+  'exhausted',
+] as const;
+const budgets = new Map<
+  string,
+  { state: (typeof budgetStates)[number]; remaining: number }
+>();
+for (const [service] of catalog.slosByService) {
+  budgets.set(service, {
+    state: budgetStates[Math.floor(next() * budgetStates.length)],
+    remaining: next(),
+  });
+}
+
+function inputOf(component: Entity) {
+  const ref = refOf(component);
+  const slos = catalog.slosByService.get(ref) ?? [];
+  const budget = budgets.get(ref);
+  return {
+    entity: component,
+    related: {
+      owner:
+        catalog.groups.get(`group:default/${component.spec!.owner}`) ?? null,
+      dependencies: (component.relations ?? [])
+        .filter(r => r.type === 'dependsOn')
+        .map(r => catalog.byRef.get(r.targetRef)!)
+        .filter(Boolean),
+      dependents: dependents.get(ref) ?? [],
+      slos,
+    },
+    facts: {
+      [ERROR_BUDGET_FACT]: budget
+        ? { [`slo:default/${component.metadata.name}-availability`]: budget }
+        : {},
+    },
+    policy: DEFAULT_POLICY,
+    now,
+  };
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+// The same checks as flat facts, the way a fact retriever would store them.
+function factsOf(component: Entity) {
+  const profile = parseReliabilityProfile(component, { now });
+  const tier = profile.tier?.label;
+  const limits = tier ? DEFAULT_POLICY.tiers[tier] : undefined;
+  const ref = refOf(component);
+  const slos = catalog.slosByService.get(ref) ?? [];
+  const depTiers = (component.relations ?? [])
+    .filter(r => r.type === 'dependsOn')
+    .map(r => catalog.byRef.get(r.targetRef))
+    .map(d => (d ? parseReliabilityProfile(d).tier?.value ?? -1 : -1));
+  return {
+    tier: profile.tier?.value ?? -1,
+    ownerExists: catalog.groups.has(`group:default/${component.spec!.owner}`),
+    hasRunbook: Boolean(profile.runbook),
+    hasDashboard: Boolean(profile.dashboard),
+    hasOnCall: profile.onCall.length > 0,
+    hasDrStrategy: Boolean(profile.dr.strategy),
+    rtoSeconds: profile.rto?.seconds ?? Infinity,
+    rpoSeconds: profile.rpo?.seconds ?? Infinity,
+    drAgeDays: profile.dr.lastTested
+      ? (now.getTime() - Date.parse(profile.dr.lastTested)) / 86_400_000
+      : Infinity,
+    isProduction: component.spec!.lifecycle === 'production',
+    sloCount: slos.length,
+    minSloTarget: Math.min(
+      1,
+      ...slos.map(s => (s.spec as any).objectives[0].target as number),
+    ),
+    budgetHealthy: budgets.get(ref)?.state === 'healthy',
+    maxDependencyTier: Math.max(-1, ...depTiers),
+    maxRtoSeconds: limits?.maxRtoSeconds ?? Infinity,
+    maxRpoSeconds: limits?.maxRpoSeconds ?? Infinity,
+    maxDrAgeDays: limits?.maxDrTestAgeDays ?? Infinity,
+    requiredMinSloTarget: limits?.minSloTarget ?? 0,
+  };
+}
+
+function rulesEngine() {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  const rule = (name: string, conditions: any) =>
+    engine.addRule({ name, conditions, event: { type: name } });
+  const is = (fact: string, value: unknown) => ({
+    fact,
+    operator: 'equal',
+    value,
+  });
+  const atMost = (fact: string, limit: string) => ({
+    fact,
+    operator: 'lessThanInclusive',
+    value: { fact: limit },
+  });
+  rule('tier-declared', {
+    all: [{ fact: 'tier', operator: 'greaterThanInclusive', value: 0 }],
+  });
+  rule('owner-resolves', { all: [is('ownerExists', true)] });
+  rule('runbook', { all: [is('hasRunbook', true)] });
+  rule('on-call', { all: [is('hasOnCall', true)] });
+  rule('dashboard', { all: [is('hasDashboard', true)] });
+  rule('dr-strategy', { all: [is('hasDrStrategy', true)] });
+  rule('rto-within-tier', { all: [atMost('rtoSeconds', 'maxRtoSeconds')] });
+  rule('rpo-within-tier', { all: [atMost('rpoSeconds', 'maxRpoSeconds')] });
+  rule('dr-tested-recently', { all: [atMost('drAgeDays', 'maxDrAgeDays')] });
+  rule('lifecycle-production', { all: [is('isProduction', true)] });
+  rule('slo-defined', {
+    all: [{ fact: 'sloCount', operator: 'greaterThan', value: 0 }],
+  });
+  rule('slo-target-meets-tier', {
+    all: [
+      {
+        fact: 'minSloTarget',
+        operator: 'greaterThanInclusive',
+        value: { fact: 'requiredMinSloTarget' },
+      },
+    ],
+  });
+  rule('error-budget-healthy', { all: [is('budgetHealthy', true)] });
+  rule('dependency-tier', {
+    all: [
+      {
+        fact: 'maxDependencyTier',
+        operator: 'lessThanInclusive',
+        value: { fact: 'tier' },
+      },
+    ],
+  });
+  return engine;
+}
+
+async function main() {
+  console.log(
+    `bench: ${count} synthetic components, 50 teams, ${catalog.slosByService.size} with SLOs; 14 checks`,
+  );
+  const rssBefore = process.memoryUsage().rss;
+
+  // Warm-up, then Vigil: the full evaluator, parsing annotations and SLOs itself.
+  const inputs = catalog.components.map(inputOf);
+  for (const input of inputs.slice(0, 200)) evaluateReadiness(input);
+  const vigilTimes: number[] = [];
+  const vigilStart = performance.now();
+  let passed = 0;
+  for (const input of inputs) {
+    const t = performance.now();
+    const result = evaluateReadiness(input);
+    vigilTimes.push(performance.now() - t);
+    passed += result.checks.filter(c => c.state === 'pass').length;
+  }
+  const vigilMs = performance.now() - vigilStart;
+
+  // json-rules-engine: facts prepared beforehand (not timed), rules run per entity.
+  const facts = catalog.components.map(factsOf);
+  const engine = rulesEngine();
+  for (const f of facts.slice(0, 200)) await engine.run(f);
+  const engineTimes: number[] = [];
+  const engineStart = performance.now();
+  let successes = 0;
+  for (const f of facts) {
+    const t = performance.now();
+    const { events } = await engine.run(f);
+    engineTimes.push(performance.now() - t);
+    successes += events.length;
+  }
+  const engineMs = performance.now() - engineStart;
+
+  // The same engine, with the facts gathered from the entities in the loop,
+  // as Vigil's evaluator does (it parses annotations and SLO documents).
+  const withFactsStart = performance.now();
+  for (const component of catalog.components) {
+    await engine.run(factsOf(component));
+  }
+  const withFactsMs = performance.now() - withFactsStart;
+
+  const vigilRate = count / (vigilMs / 1000);
+  const engineRate = count / (engineMs / 1000);
+  console.log(
+    `bench: vigil evaluator: ${vigilRate.toFixed(
+      0,
+    )} entities/s (${vigilMs.toFixed(0)} ms), p95 ${percentile(
+      vigilTimes,
+      95,
+    ).toFixed(3)} ms per entity; ${passed} passing checks`,
+  );
+  console.log(
+    `bench: json-rules-engine: ${engineRate.toFixed(
+      0,
+    )} entities/s (${engineMs.toFixed(0)} ms), p95 ${percentile(
+      engineTimes,
+      95,
+    ).toFixed(3)} ms per entity; ${successes} passing rules`,
+  );
+  const withFactsRate = count / (withFactsMs / 1000);
+  console.log(
+    `bench: json-rules-engine incl. gathering the facts from the entities: ${withFactsRate.toFixed(
+      0,
+    )} entities/s (${withFactsMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `bench: ratio vigil / json-rules-engine (precomputed facts): ${(
+      vigilRate / engineRate
+    ).toFixed(1)}× (target ≥ 10×)`,
+  );
+  console.log(
+    `bench: ratio vigil / json-rules-engine (facts gathered in the loop): ${(
+      vigilRate / withFactsRate
+    ).toFixed(1)}×`,
+  );
+  console.log(
+    `bench: RSS ${(process.memoryUsage().rss / 1048576).toFixed(
+      0,
+    )} MB (before ${(rssBefore / 1048576).toFixed(0)} MB)`,
+  );
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
