@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { toDate } from './timestamps';
 import {
   Exemption,
   ExemptionAuditEntry,
@@ -18,9 +19,6 @@ type ExemptionRow = {
   revoked_at: Date | string | number | null;
   revoked_by: string | null;
 };
-
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 const fromRow = (row: ExemptionRow): Exemption => ({
   id: row.id,

@@ -3,6 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ReliabilityProfile } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { toDate } from './timestamps';
 import { ProfileStore, StoredProfile } from './ProfileStore';
 
 const TABLE = 'reliability_entity_profiles';
@@ -78,9 +79,4 @@ export class DatabaseProfileStore implements ProfileStore {
       seenAt: toDate(row.seen_at),
     };
   }
-}
-
-/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
-function toDate(value: Date | string | number): Date {
-  return value instanceof Date ? value : new Date(value);
 }

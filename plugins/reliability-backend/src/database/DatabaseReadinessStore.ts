@@ -3,6 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ReadinessResult } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { toDate } from './timestamps';
 import {
   ReadinessAggregate,
   ReadinessHistoryPoint,
@@ -10,9 +11,6 @@ import {
   ReadinessSubject,
   ReadinessSummary,
 } from './ReadinessStore';
-
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 const GROUP_COLUMNS = {
   tier: 'tier',

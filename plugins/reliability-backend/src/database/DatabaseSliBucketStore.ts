@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { toDate } from './timestamps';
 import { BucketOverlap, SliBucketRow, SliBucketStore } from './SliBucketStore';
 
 const TABLE = 'reliability_sli_buckets';
@@ -13,10 +14,6 @@ type BucketRow = {
   total: number | string;
   received_at: Date | string | number;
 };
-
-/** SQLite hands timestamps back as numbers or strings, PostgreSQL as Dates. */
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 /**
  * Knex implementation of {@link SliBucketStore}, on SQLite or PostgreSQL.

@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { BudgetState } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
+import { toDate } from './timestamps';
 import {
   SloHistoryPoint,
   SloStatusStore,
@@ -25,9 +26,6 @@ type HistoryRow = {
   remaining: number | null;
   sli: number | null;
 };
-
-const toDate = (value: Date | string | number) =>
-  value instanceof Date ? value : new Date(value);
 
 const fromStatusRow = (row: StatusRow): StoredSloStatus => ({
   sloRef: row.slo_ref,
