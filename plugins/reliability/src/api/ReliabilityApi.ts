@@ -4,6 +4,7 @@ import {
   DeployGateResponse,
   EntityReliabilityResponse,
   OverviewEntitiesResponse,
+  ReadinessResult,
   SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
 
@@ -17,6 +18,65 @@ export interface OverviewEntitiesRequest {
   limit: number;
   /** Only entities of this kind, e.g. `Component`. */
   kind?: string;
+}
+
+/**
+ * One stored readiness snapshot (`GET .../history`).
+ *
+ * @public
+ */
+export interface ReadinessHistoryPoint {
+  /** ISO timestamp of the evaluation. */
+  at: string;
+  score: number;
+  level?: string;
+  gapCount: number;
+}
+
+/**
+ * An exemption of one entity from one readiness check, as the backend
+ * stores it (dates as ISO timestamps).
+ *
+ * @public
+ */
+export interface Exemption {
+  id: string;
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  grantedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/**
+ * What `POST /exemptions` takes. The backend refuses (400) a reason shorter
+ * than 10 characters and an expiry in the past or beyond the policy's
+ * maximum.
+ *
+ * @public
+ */
+export interface GrantExemptionRequest {
+  entityRef: string;
+  checkId: string;
+  reason: string;
+  /** ISO 8601 timestamp with a zone. */
+  expiresAt: string;
+}
+
+/**
+ * One line of an exemption's audit trail.
+ *
+ * @public
+ */
+export interface ExemptionAuditEntry {
+  exemptionId: string;
+  action: 'grant' | 'revoke';
+  actor: string;
+  at: string;
+  details: Record<string, unknown>;
 }
 
 /**
@@ -40,6 +100,27 @@ export interface ReliabilityApi {
 
   /** May this entity deploy? The deploy gate's answer and reasons. */
   getDeployGate(entityRef: CompoundEntityRef): Promise<DeployGateResponse>;
+
+  /** Stored readiness snapshots of the last `days` days (default 90). */
+  getReadinessHistory(
+    entityRef: CompoundEntityRef,
+    options?: { days?: number },
+  ): Promise<{ items: ReadinessHistoryPoint[] }>;
+
+  /** Re-evaluates the entity's readiness now, and stores the result. */
+  refreshReadiness(entityRef: CompoundEntityRef): Promise<ReadinessResult>;
+
+  /** The entity's exemptions that are not revoked (expired ones included). */
+  listExemptions(entityRef: string): Promise<{ items: Exemption[] }>;
+
+  /** Grants an exemption; needs `reliability.exemption.create`. */
+  grantExemption(request: GrantExemptionRequest): Promise<Exemption>;
+
+  /** Revokes an exemption; needs `reliability.exemption.create`. */
+  revokeExemption(id: string): Promise<void>;
+
+  /** Every grant and revocation of one exemption. */
+  getExemptionAudit(id: string): Promise<{ items: ExemptionAuditEntry[] }>;
 }
 
 /**

@@ -118,4 +118,162 @@ describe('ReliabilityClient', () => {
 
     expect(seenQuery?.has('kind')).toBe(false);
   });
+
+  it('asks for the readiness history of the last 90 days by default', async () => {
+    let seenUrl: string | undefined;
+    server.use(
+      http.get(`${baseUrl}/entities/*`, ({ request }) => {
+        seenUrl = request.url;
+        return HttpResponse.json({
+          items: [{ at: '2026-01-01T00:00:00.000Z', score: 50, gapCount: 2 }],
+        });
+      }),
+    );
+
+    const response = await createClient().getReadinessHistory({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders',
+    });
+
+    expect(seenUrl).toBe(
+      `${baseUrl}/entities/Component/default/orders/history?days=90`,
+    );
+    expect(response.items[0].score).toBe(50);
+  });
+
+  it('re-evaluates an entity with a POST to its refresh route', async () => {
+    let seen: { method: string; url: string } | undefined;
+    server.use(
+      http.post(`${baseUrl}/entities/*`, ({ request }) => {
+        seen = { method: request.method, url: request.url };
+        return HttpResponse.json({ score: 81 });
+      }),
+    );
+
+    const result = await createClient().refreshReadiness({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders',
+    });
+
+    expect(seen).toEqual({
+      method: 'POST',
+      url: `${baseUrl}/entities/Component/default/orders/refresh`,
+    });
+    expect(result.score).toBe(81);
+  });
+
+  it('lists the exemptions of an entity by its ref', async () => {
+    let seenQuery: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/exemptions`, ({ request }) => {
+        seenQuery = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+
+    await createClient().listExemptions('component:default/orders');
+
+    expect(seenQuery?.get('entityRef')).toBe('component:default/orders');
+  });
+
+  it('grants an exemption with a JSON body', async () => {
+    let seenBody: unknown;
+    let seenType: string | null = null;
+    server.use(
+      http.post(`${baseUrl}/exemptions`, async ({ request }) => {
+        seenType = request.headers.get('content-type');
+        seenBody = await request.json();
+        return HttpResponse.json({ id: 'e1' }, { status: 201 });
+      }),
+    );
+    const body = {
+      entityRef: 'component:default/orders',
+      checkId: 'runbook',
+      reason: 'runbook is being rewritten',
+      expiresAt: '2026-02-01T00:00:00.000Z',
+    };
+
+    const created = await createClient().grantExemption(body);
+
+    expect(seenBody).toEqual(body);
+    expect(seenType).toBe('application/json');
+    expect(created.id).toBe('e1');
+  });
+
+  it('keeps the backend message when a grant is refused', async () => {
+    server.use(
+      http.post(`${baseUrl}/exemptions`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message:
+                'Invalid exemption: expiresAt is more than 90 days ahead',
+            },
+            request: { method: 'POST', url: '/exemptions' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+
+    const result = createClient().grantExemption({
+      entityRef: 'component:default/orders',
+      checkId: 'runbook',
+      reason: 'runbook is being rewritten',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+
+    await expect(result).rejects.toMatchObject({
+      statusCode: 400,
+      body: {
+        error: {
+          message: 'Invalid exemption: expiresAt is more than 90 days ahead',
+        },
+      },
+    });
+  });
+
+  it('revokes an exemption with a DELETE and accepts the empty 204', async () => {
+    let seen: { method: string; url: string } | undefined;
+    server.use(
+      http.delete(`${baseUrl}/exemptions/*`, ({ request }) => {
+        seen = { method: request.method, url: request.url };
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+
+    await expect(createClient().revokeExemption('a/b')).resolves.toBe(
+      undefined,
+    );
+    expect(seen).toEqual({
+      method: 'DELETE',
+      url: `${baseUrl}/exemptions/a%2Fb`,
+    });
+  });
+
+  it('reads the audit trail of an exemption', async () => {
+    server.use(
+      http.get(`${baseUrl}/exemptions/e1/audit`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              exemptionId: 'e1',
+              action: 'grant',
+              actor: 'user:default/ada',
+              at: '2026-01-01T00:00:00.000Z',
+              details: {},
+            },
+          ],
+        }),
+      ),
+    );
+
+    const audit = await createClient().getExemptionAudit('e1');
+
+    expect(audit.items.map(i => i.action)).toEqual(['grant']);
+  });
 });

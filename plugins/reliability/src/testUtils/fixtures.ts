@@ -142,5 +142,11 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
     getOverviewEntities: jest.fn().mockRejectedValue(new Error('not mocked')),
     getSloStatus: jest.fn().mockRejectedValue(new Error('not mocked')),
     getDeployGate: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getReadinessHistory: jest.fn().mockResolvedValue({ items: [] }),
+    refreshReadiness: jest.fn().mockRejectedValue(new Error('not mocked')),
+    listExemptions: jest.fn().mockResolvedValue({ items: [] }),
+    grantExemption: jest.fn().mockRejectedValue(new Error('not mocked')),
+    revokeExemption: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getExemptionAudit: jest.fn().mockResolvedValue({ items: [] }),
   };
 }
