@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { isReliabilityAvailable, parseReliabilityProfile } from './profile';
+import {
+  isReliabilityAvailable,
+  parseReliabilityProfile,
+  readEntityTier,
+} from './profile';
+import { DEFAULT_POLICY } from './policy/defaults';
 
 const now = new Date('2026-11-27T12:00:00Z');
 
@@ -180,14 +185,22 @@ describe('parseReliabilityProfile', () => {
 describe('conventions', () => {
   it('takes the tier from a convention tag when the annotation is absent', () => {
     expect(
-      parseReliabilityProfile(component({}, { tags: ['java', 'tier:critical'] })).tier,
-    ).toEqual({ value: 0, label: 'tier-0', source: 'tag', tag: 'tier:critical' });
+      parseReliabilityProfile(
+        component({}, { tags: ['java', 'tier:critical'] }),
+      ).tier,
+    ).toEqual({
+      value: 0,
+      label: 'tier-0',
+      source: 'tag',
+      tag: 'tier:critical',
+    });
   });
 
   it('lets the annotation win over a tag', () => {
     expect(
-      parseReliabilityProfile(component({ 'vigil/tier': 'tier-2' }, { tags: ['tier-0'] }))
-        .tier?.label,
+      parseReliabilityProfile(
+        component({ 'vigil/tier': 'tier-2' }, { tags: ['tier-0'] }),
+      ).tier?.label,
     ).toBe('tier-2');
   });
 
@@ -201,7 +214,9 @@ describe('conventions', () => {
       {},
       {
         tags: ['tier:critical', 'gold'],
-        links: [{ url: 'https://wiki.example.com/pb', title: 'Orders Playbook' }],
+        links: [
+          { url: 'https://wiki.example.com/pb', title: 'Orders Playbook' },
+        ],
       },
     );
     const profile = parseReliabilityProfile(entity, { conventions });
@@ -214,7 +229,9 @@ describe('conventions', () => {
   });
 
   it('finds a runbook link by its title', () => {
-    const links = [{ url: 'https://wiki.example.com/rb', title: 'Runbook (on-call)' }];
+    const links = [
+      { url: 'https://wiki.example.com/rb', title: 'Runbook (on-call)' },
+    ];
     expect(parseReliabilityProfile(component({}, { links })).runbook?.url).toBe(
       'https://wiki.example.com/rb',
     );
@@ -224,10 +241,17 @@ describe('conventions', () => {
 describe('on-call', () => {
   it('collects PagerDuty and Opsgenie annotations', () => {
     const profile = parseReliabilityProfile(
-      component({ 'pagerduty.com/service-id': 'PX1', 'opsgenie.com/team': ' ' }),
+      component({
+        'pagerduty.com/service-id': 'PX1',
+        'opsgenie.com/team': ' ',
+      }),
     );
     expect(profile.onCall).toEqual([
-      { provider: 'pagerduty', annotation: 'pagerduty.com/service-id', value: 'PX1' },
+      {
+        provider: 'pagerduty',
+        annotation: 'pagerduty.com/service-id',
+        value: 'PX1',
+      },
     ]);
   });
 });
@@ -242,4 +266,37 @@ describe('isReliabilityAvailable', () => {
   ])('%s → %s', (kind, expected) => {
     expect(isReliabilityAvailable({ ...component({}), kind })).toBe(expected);
   });
+});
+
+describe('readEntityTier', () => {
+  const withTier = (annotations: Record<string, unknown>, tags?: string[]) =>
+    ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'svc', annotations, ...(tags ? { tags } : {}) },
+    } as unknown as Entity);
+
+  it.each([
+    [{ 'vigil/tier': 'tier-0' }, undefined, 0],
+    [{ 'vigil/tier': ' 2 ' }, undefined, 2],
+    [{ 'vigil/tier': 3 }, undefined, 3],
+    [{ 'vigil/tier': 'tier-5' }, ['tier-1'], undefined],
+    [{ 'vigil/tier': { level: 1 } }, undefined, undefined],
+    [{ 'vigil/tier': null }, ['tier-1'], 1],
+    [{}, ['critical', 'tier-2'], 2],
+    [{}, ['unrelated'], undefined],
+  ])(
+    '%j with tags %j reads as the full parser does',
+    (annotations, tags, expected) => {
+      const entity = withTier(annotations, tags);
+      const conventions = {
+        ...DEFAULT_POLICY.conventions,
+        tierTags: { 'tier-1': 'tier-1', 'tier-2': 'tier-2' },
+      };
+      expect(readEntityTier(entity, conventions)).toBe(expected);
+      expect(readEntityTier(entity, conventions)).toBe(
+        parseReliabilityProfile(entity, { conventions }).tier?.value,
+      );
+    },
+  );
 });

@@ -331,6 +331,26 @@ export function parseReliabilityProfile(
   return profile;
 }
 
+/**
+ * The tier of an entity alone, read as {@link parseReliabilityProfile}
+ * reads it (annotation first, then convention tags); undefined when absent
+ * or invalid. For related entities, where only the tier matters.
+ *
+ * @public
+ */
+export function readEntityTier(
+  entity: Entity,
+  conventions: ConventionsPolicy = DEFAULT_POLICY.conventions,
+): Tier | undefined {
+  const value: unknown =
+    entity.metadata?.annotations?.[RELIABILITY_ANNOTATIONS.tier];
+  if (value !== undefined && value !== null) {
+    // Objects never name a tier; numbers do in linted files, as in the parser.
+    return typeof value === 'object' ? undefined : parseTier(String(value));
+  }
+  return tierFromTags(entity, conventions)?.value;
+}
+
 /** The tier a convention tag gives, when the annotation is absent. */
 function tierFromTags(
   entity: Entity,
@@ -348,7 +368,13 @@ function tierFromTags(
   return undefined;
 }
 
-function safeEntityRef(entity: Entity): string {
+/**
+ * An entity's ref; for a malformed entity (a linted file may hold one), a
+ * best-effort ref instead of a throw.
+ *
+ * @public
+ */
+export function safeEntityRef(entity: Entity): string {
   try {
     return stringifyEntityRef(entity);
   } catch {

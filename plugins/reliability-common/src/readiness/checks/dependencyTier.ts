@@ -5,7 +5,11 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { RELIABILITY_ANNOTATIONS } from '../../annotations';
-import { isReliabilityAvailable, parseReliabilityProfile } from '../../profile';
+import {
+  isReliabilityAvailable,
+  readEntityTier,
+  safeEntityRef,
+} from '../../profile';
 import { Tier, tierLabel } from '../../tiers';
 import { annotationFix } from '../fixes';
 import {
@@ -25,16 +29,12 @@ interface TieredEntity {
 const label = (tier: Tier | undefined) =>
   tier === undefined ? 'untiered' : tierLabel(tier);
 
-/** The tier of a related entity, read by the same parser as the entity's. */
+/** The tier of a related entity, read by the same rules as the entity's. */
 function readTier(entity: Entity, context: EvaluationContext): TieredEntity {
-  const profile = parseReliabilityProfile(entity, {
-    now: context.now,
-    conventions: context.policy.conventions,
-  });
   return {
-    entityRef: profile.entityRef,
+    entityRef: safeEntityRef(entity),
     kind: String(entity.kind ?? 'entity'),
-    tier: profile.tier?.value,
+    tier: readEntityTier(entity, context.policy.conventions),
   };
 }
 
