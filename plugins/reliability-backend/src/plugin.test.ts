@@ -202,11 +202,17 @@ describe('reliability backend', () => {
     expect(res.body.error.name).toBe('NotFoundError');
   });
 
-  it('pages the overview rows of reliability kinds only', async () => {
+  it('pages the overview rows of evaluated entities', async () => {
     const server = await startBackend();
+    // Rows are stored results: the entity route evaluates and records them.
+    for (const name of ['legacy-reports', 'orders']) {
+      await request(server)
+        .get(`/api/reliability/entities/component/default/${name}`)
+        .expect(200);
+    }
     const res = await request(server)
       .get('/api/reliability/overview/entities')
-      .query({ limit: 1, offset: 0 });
+      .query({ limit: 1, offset: 0, sort: 'name' });
     expect(res.status).toBe(200);
     expect(res.body.totalItems).toBe(2);
     expect(res.body.items).toHaveLength(1);
@@ -218,7 +224,7 @@ describe('reliability backend', () => {
     });
     const next = await request(server)
       .get('/api/reliability/overview/entities')
-      .query({ limit: 1, offset: 1 })
+      .query({ limit: 1, offset: 1, sort: 'name' })
       .expect(200);
     expect(next.body.items[0]).toMatchObject({
       name: 'orders',
@@ -234,6 +240,11 @@ describe('reliability backend', () => {
     [{ offset: -1 }, 'offset'],
     [{ limit: 'ten' }, 'limit'],
     [{ kind: 'Comp onent' }, 'kind'],
+    [{ tier: 'tier-7' }, 'tier'],
+    [{ sort: 'colour' }, 'sort'],
+    [{ missing: 'slo,docs' }, 'missing'],
+    [{ owner: 'team-a' }, 'owner'],
+    [{ format: 'xml' }, 'format'],
   ])('rejects overview query %j naming %s', async (query, field) => {
     const server = await startBackend();
     const res = await request(server)

@@ -28,6 +28,10 @@ import { createRouter } from './router';
 import { ReadinessService } from './readiness/ReadinessService';
 import { ReadinessRecords } from './readiness/ReadinessRecords';
 import { scheduleReadinessRefresh } from './readiness/refreshTask';
+import { CatalogStructure } from './overview/catalogStructure';
+import { OverviewIndex } from './overview/OverviewIndex';
+import { OverviewService } from './overview/OverviewService';
+import { ReadableRefs } from './overview/readableRefs';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
 import { ReliabilityService } from './service/ReliabilityService';
 import { Registry } from './service/Registry';
@@ -81,8 +85,11 @@ export const reliabilityPlugin = createBackendPlugin({
         );
         const store = await DatabaseProfileStore.create({ database });
         const statuses = await DatabaseSloStatusStore.create({ database });
+        const exemptionStore = await DatabaseExemptionStore.create({
+          database,
+        });
         const exemptions = new ExemptionService({
-          store: await DatabaseExemptionStore.create({ database }),
+          store: exemptionStore,
           catalog,
           permissions,
           policy,
@@ -104,7 +111,17 @@ export const reliabilityPlugin = createBackendPlugin({
           readiness,
           store: readinessStore,
           logger,
+          policy,
           historyEverySeconds: 86_400,
+        });
+        const overview = new OverviewService({
+          index: new OverviewIndex({
+            store: readinessStore,
+            sloStatuses: statuses,
+            structure: new CatalogStructure({ catalog, auth }),
+          }),
+          readable: new ReadableRefs({ catalog }),
+          exemptions: exemptionStore,
         });
         const service = new ReliabilityService({
           catalog,
@@ -112,7 +129,6 @@ export const reliabilityPlugin = createBackendPlugin({
           policy,
           readiness,
           recordReadiness: (entity, result) => records.record(entity, result),
-          readinessSummaries: refs => readinessStore.getSummaries(refs),
           logger,
         });
         await scheduleReadinessRefresh({
@@ -181,6 +197,7 @@ export const reliabilityPlugin = createBackendPlugin({
             slos,
             exemptions,
             records,
+            overview,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

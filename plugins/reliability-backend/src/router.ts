@@ -8,18 +8,14 @@ import { ExemptionService } from './exemptions/ExemptionService';
 import { ReadinessRecords } from './readiness/ReadinessRecords';
 import { SloService } from './slo/SloService';
 import { ReliabilityService } from './service/ReliabilityService';
-
-/** Largest page the overview serves; larger requests are an input error. */
-export const MAX_PAGE_SIZE = 500;
-
-const overviewQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
-  kind: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a kind such as Component')
-    .optional(),
-});
+import { OverviewService } from './overview/OverviewService';
+import {
+  filtersOf,
+  overviewEntitiesSchema,
+  overviewFiltersSchema,
+  overviewGroupSchema,
+  overviewTrendsSchema,
+} from './overview/overviewQuery';
 
 /** Turns a zod failure into an InputError that names each bad parameter. */
 function parseOrThrow<S extends z.ZodType>(
@@ -57,10 +53,6 @@ const historyQuery = z.object({
   days: z.coerce.number().int().min(1).max(400).default(90),
 });
 
-const overviewGroupQuery = z.object({
-  groupBy: z.enum(['tier', 'owner', 'system', 'level']).default('owner'),
-});
-
 const exemptionsQuery = z.object({
   entityRef: z
     .string()
@@ -74,8 +66,10 @@ export async function createRouter(options: {
   slos: SloService;
   exemptions: ExemptionService;
   records: ReadinessRecords;
+  overview: OverviewService;
 }): Promise<express.Router> {
-  const { httpAuth, service, samples, slos, exemptions, records } = options;
+  const { httpAuth, service, samples, slos, exemptions, records, overview } =
+    options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
 
@@ -110,15 +104,36 @@ export async function createRouter(options: {
   });
 
   router.get('/overview', async (req, res) => {
-    const { groupBy } = parseOrThrow(overviewGroupQuery, req.query, 'query');
+    const query = parseOrThrow(overviewGroupSchema, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
-    res.json(await records.overview(groupBy, credentials));
+    res.json(
+      await overview.aggregates(query.groupBy, filtersOf(query), credentials),
+    );
   });
 
   router.get('/overview/entities', async (req, res) => {
-    const query = parseOrThrow(overviewQuery, req.query, 'query');
+    const query = parseOrThrow(overviewEntitiesSchema, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
-    res.json(await service.listOverviewEntities(query, credentials));
+    if (query.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment('reliability-overview.csv')
+        .send(await overview.csv(query, filtersOf(query), credentials));
+      return;
+    }
+    res.json(await overview.entities(query, filtersOf(query), credentials));
+  });
+
+  router.get('/overview/kpis', async (req, res) => {
+    const query = parseOrThrow(overviewFiltersSchema, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    res.json(await overview.kpis(filtersOf(query), credentials));
+  });
+
+  router.get('/overview/trends', async (req, res) => {
+    const query = parseOrThrow(overviewTrendsSchema, req.query, 'query');
+    const credentials = await httpAuth.credentials(req);
+    res.json(await overview.trends(query.days, filtersOf(query), credentials));
   });
 
   router.post('/slis/:namespace/:name/samples', async (req, res) => {

@@ -118,6 +118,14 @@ export class DatabaseExemptionStore implements ExemptionStore {
     return rows.map(fromRow);
   }
 
+  async listInForce(at: Date): Promise<Exemption[]> {
+    const rows = await this.db<ExemptionRow>('reliability_exemptions')
+      .whereNull('revoked_at')
+      .where('expires_at', '>', at)
+      .orderBy('expires_at', 'asc');
+    return rows.map(fromRow);
+  }
+
   async audit(exemptionId?: string): Promise<ExemptionAuditEntry[]> {
     const query = this.db('reliability_exemption_audit').orderBy('seq', 'asc');
     if (exemptionId) query.where({ exemption_id: exemptionId });

@@ -30,6 +30,12 @@ const result = (
   evaluatedAt: new Date(at).toISOString(),
 });
 
+const NOTHING_COVERED = {
+  coverage: { slo: false, runbook: false, onCall: false, drTested: false },
+  errorCount: 0,
+  violationCount: 0,
+};
+
 describe('DatabaseReadinessStore', () => {
   const databases = TestDatabases.create({ ids: storeDatabaseIds() });
 
@@ -44,7 +50,11 @@ describe('DatabaseReadinessStore', () => {
     'keeps history bounded: 30 days of refreshes every 30 minutes give a point per change and per day, on %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      const subject = { entityRef: 'component:default/a', kind: 'Component' };
+      const subject = {
+        entityRef: 'component:default/a',
+        kind: 'Component',
+        ...NOTHING_COVERED,
+      };
       let refreshes = 0;
       for (let t = start; t < start + 30 * DAY; t += 30 * 60_000) {
         // The score changes twice in the month; otherwise nothing moves.
@@ -68,43 +78,62 @@ describe('DatabaseReadinessStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'aggregates only the given entities, by tier, on %p',
+    'lists the overview columns of every result, with its coverage and findings, and versions them, on %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      const save = (name: string, score: number, gap: number) =>
-        store.saveResult(
-          {
-            entityRef: `component:default/${name}`,
-            kind: 'Component',
-            ownerRef: 'group:default/t',
+      const before = await store.version();
+      await store.saveResult(
+        {
+          entityRef: 'component:default/a',
+          kind: 'Component',
+          ownerRef: 'group:default/t',
+          systemRef: 'system:default/s',
+          coverage: {
+            slo: true,
+            runbook: false,
+            onCall: true,
+            drTested: false,
           },
-          result(`component:default/${name}`, score, start, gap),
-          86_400,
-        );
-      await save('a', 80, 0);
-      await save('b', 60, 2);
-      await save('c', 40, 3);
-      await save('hidden', 90, 5);
-      const groups = await store.aggregate('tier', [
+          errorCount: 1,
+          violationCount: 2,
+        },
+        result('component:default/a', 80, start, 0),
+        86_400,
+      );
+      await store.saveResult(
+        {
+          entityRef: 'component:default/b',
+          kind: 'Component',
+          ...NOTHING_COVERED,
+        },
+        result('component:default/b', 40, start + 1000, 3),
+        86_400,
+      );
+      expect(await store.version()).not.toBe(before);
+      const rows = await store.listOverviewRows();
+      const a = rows.find(r => r.entityRef === 'component:default/a');
+      expect(a).toMatchObject({
+        ownerRef: 'group:default/t',
+        systemRef: 'system:default/s',
+        tier: 'tier-1',
+        score: 80,
+        gapCount: 0,
+        coverage: { slo: true, runbook: false, onCall: true, drTested: false },
+        errorCount: 1,
+        violationCount: 2,
+      });
+      expect(a?.evaluatedAt.getTime()).toBe(start);
+      expect(
+        rows.find(r => r.entityRef === 'component:default/b'),
+      ).toMatchObject({
+        score: 40,
+        gapCount: 3,
+        coverage: NOTHING_COVERED.coverage,
+      });
+      const history = await store.historySince(new Date(start));
+      expect(history.map(p => p.entityRef).sort()).toEqual([
         'component:default/a',
         'component:default/b',
-        'component:default/c',
-      ]);
-      expect(groups).toEqual([
-        {
-          key: 'tier-2',
-          entities: 1,
-          averageScore: 40,
-          atTarget: 0,
-          gapItems: 3,
-        },
-        {
-          key: 'tier-1',
-          entities: 2,
-          averageScore: 70,
-          atTarget: 1,
-          gapItems: 2,
-        },
       ]);
     },
   );

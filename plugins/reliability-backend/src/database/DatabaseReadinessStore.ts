@@ -5,22 +5,12 @@ import { Knex } from 'knex';
 import { migratedClient } from './migrate';
 import { toDate } from './timestamps';
 import {
-  ReadinessAggregate,
+  EntityHistoryPoint,
   ReadinessHistoryPoint,
   ReadinessStore,
   ReadinessSubject,
-  ReadinessSummary,
+  StoredOverviewRow,
 } from './ReadinessStore';
-
-const GROUP_COLUMNS = {
-  tier: 'tier',
-  owner: 'owner_ref',
-  system: 'system_ref',
-  level: 'level',
-} as const;
-
-/** Rows are read in chunks: SQLite caps bound parameters per statement. */
-const CHUNK = 500;
 
 /**
  * Knex implementation of {@link ReadinessStore}, on SQLite or PostgreSQL.
@@ -63,6 +53,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
           level: result.level ?? null,
           target_level: result.targetLevel ?? null,
           gap_count: result.gap.length,
+          has_slo: subject.coverage.slo,
+          has_runbook: subject.coverage.runbook,
+          has_on_call: subject.coverage.onCall,
+          dr_tested: subject.coverage.drTested,
+          error_count: subject.errorCount,
+          violation_count: subject.violationCount,
           result_json: JSON.stringify(result),
           result_hash: hash,
           evaluated_at: at,
@@ -108,74 +104,71 @@ export class DatabaseReadinessStore implements ReadinessStore {
     }));
   }
 
-  async getSummaries(
-    entityRefs: string[],
-  ): Promise<Map<string, ReadinessSummary>> {
-    const summaries = new Map<string, ReadinessSummary>();
-    for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      const rows = await this.db('reliability_readiness')
-        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-        .select(
-          'entity_ref',
-          'score',
-          'level',
-          'target_level',
-          'gap_count',
-          'evaluated_at',
-        );
-      for (const row of rows as any[]) {
-        summaries.set(row.entity_ref, {
-          score: Number(row.score),
-          level: row.level ?? undefined,
-          targetLevel: row.target_level ?? undefined,
-          gapCount: Number(row.gap_count),
-          evaluatedAt: toDate(row.evaluated_at).toISOString(),
-        });
-      }
-    }
-    return summaries;
+  async listOverviewRows(): Promise<StoredOverviewRow[]> {
+    const rows = await this.db('reliability_readiness').select(
+      'entity_ref',
+      'kind',
+      'title',
+      'owner_ref',
+      'system_ref',
+      'tier',
+      'score',
+      'level',
+      'target_level',
+      'gap_count',
+      'has_slo',
+      'has_runbook',
+      'has_on_call',
+      'dr_tested',
+      'error_count',
+      'violation_count',
+      'evaluated_at',
+    );
+    return rows.map((row: any) => ({
+      entityRef: row.entity_ref,
+      kind: row.kind,
+      title: row.title ?? undefined,
+      ownerRef: row.owner_ref ?? undefined,
+      systemRef: row.system_ref ?? undefined,
+      tier: row.tier ?? undefined,
+      score: Number(row.score),
+      level: row.level ?? undefined,
+      targetLevel: row.target_level ?? undefined,
+      gapCount: Number(row.gap_count),
+      // SQLite answers booleans as 0/1.
+      coverage: {
+        slo: Boolean(row.has_slo),
+        runbook: Boolean(row.has_runbook),
+        onCall: Boolean(row.has_on_call),
+        drTested: Boolean(row.dr_tested),
+      },
+      errorCount: Number(row.error_count),
+      violationCount: Number(row.violation_count),
+      evaluatedAt: toDate(row.evaluated_at),
+    }));
   }
 
-  async aggregate(
-    groupBy: 'tier' | 'owner' | 'system' | 'level',
-    entityRefs: string[],
-  ): Promise<ReadinessAggregate[]> {
-    const column = GROUP_COLUMNS[groupBy];
-    const groups = new Map<
-      string | null,
-      ReadinessAggregate & { scoreSum: number }
-    >();
-    for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      const rows = await this.db('reliability_readiness')
-        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-        .select(column, 'score', 'level', 'target_level', 'gap_count');
-      for (const row of rows as any[]) {
-        const key = row[column] ?? null;
-        const group = groups.get(key) ?? {
-          key,
-          entities: 0,
-          averageScore: 0,
-          atTarget: 0,
-          gapItems: 0,
-          scoreSum: 0,
-        };
-        group.entities++;
-        group.scoreSum += Number(row.score);
-        group.gapItems += Number(row.gap_count);
-        if (row.target_level && row.level && Number(row.gap_count) === 0)
-          group.atTarget++;
-        groups.set(key, group);
-      }
-    }
-    return [...groups.values()]
-      .map(({ scoreSum, ...group }) => ({
-        ...group,
-        averageScore: Math.round((scoreSum / group.entities) * 10) / 10,
-      }))
-      .sort(
-        (a, b) =>
-          b.gapItems - a.gapItems || String(a.key).localeCompare(String(b.key)),
-      );
+  async version(): Promise<string> {
+    const row: any = await this.db('reliability_readiness')
+      .count({ rows: '*' })
+      .max({ newest: 'evaluated_at' })
+      .first();
+    const newest = row?.newest ? toDate(row.newest).getTime() : 0;
+    return `${Number(row?.rows ?? 0)}@${newest}`;
+  }
+
+  async historySince(since: Date): Promise<EntityHistoryPoint[]> {
+    const rows = await this.db('reliability_readiness_history')
+      .where('at', '>=', since)
+      .orderBy('at', 'asc')
+      .select('entity_ref', 'at', 'score', 'level', 'gap_count');
+    return rows.map((row: any) => ({
+      entityRef: row.entity_ref,
+      at: toDate(row.at),
+      score: Number(row.score),
+      level: row.level ?? undefined,
+      gapCount: Number(row.gap_count),
+    }));
   }
 
   async prune(before: Date): Promise<number> {

@@ -111,6 +111,21 @@ export class DatabaseSloStatusStore implements SloStatusStore {
     return rows.map(fromStatusRow);
   }
 
+  async listStates(): Promise<
+    Array<{ sloRef: string; serviceRef?: string; state: BudgetState }>
+  > {
+    const rows = await this.db<StatusRow>('reliability_slo_status').select(
+      'slo_ref',
+      'service_ref',
+      'state',
+    );
+    return rows.map(row => ({
+      sloRef: row.slo_ref,
+      serviceRef: row.service_ref ?? undefined,
+      state: row.state as BudgetState,
+    }));
+  }
+
   async getHistory(sloRef: string, since: Date): Promise<SloHistoryPoint[]> {
     const rows = await this.db<HistoryRow>('reliability_slo_history')
       .where('slo_ref', sloRef)

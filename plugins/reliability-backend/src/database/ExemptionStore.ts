@@ -39,5 +39,7 @@ export interface ExemptionStore {
   get(id: string): Promise<Exemption | undefined>;
   /** Not revoked; expired ones included (the evaluator shows them as expired). */
   listForEntity(entityRef: string): Promise<Exemption[]>;
+  /** Not revoked and in force at `at`: expiring after it, soonest first. */
+  listInForce(at: Date): Promise<Exemption[]>;
   audit(exemptionId?: string): Promise<ExemptionAuditEntry[]>;
 }

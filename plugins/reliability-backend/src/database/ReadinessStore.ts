@@ -7,6 +7,17 @@ export interface ReadinessSubject {
   title?: string;
   ownerRef?: string;
   systemRef?: string;
+  /** Which reliability basics the entity has (see overview/coverage.ts). */
+  coverage: {
+    slo: boolean;
+    runbook: boolean;
+    onCall: boolean;
+    drTested: boolean;
+  };
+  /** Metadata values that do not parse. */
+  errorCount: number;
+  /** Policy findings that count now. */
+  violationCount: number;
 }
 
 /** One history point. @public */
@@ -17,22 +28,19 @@ export interface ReadinessHistoryPoint {
   gapCount: number;
 }
 
-/** The headline of a stored result. @public */
-export interface ReadinessSummary {
+/** One stored result as the overview reads it: columns, no document. @public */
+export interface StoredOverviewRow extends ReadinessSubject {
+  tier?: string;
   score: number;
   level?: string;
   targetLevel?: string;
   gapCount: number;
-  evaluatedAt: string;
+  evaluatedAt: Date;
 }
 
-/** One group of the overview. @public */
-export interface ReadinessAggregate {
-  key: string | null;
-  entities: number;
-  averageScore: number;
-  atTarget: number;
-  gapItems: number;
+/** One history point with its entity, for trends. @public */
+export interface EntityHistoryPoint extends ReadinessHistoryPoint {
+  entityRef: string;
 }
 
 /**
@@ -51,12 +59,11 @@ export interface ReadinessStore {
     historyEverySeconds: number,
   ): Promise<void>;
   getHistory(entityRef: string, since: Date): Promise<ReadinessHistoryPoint[]>;
-  /** The headline of the stored results of these entities, by entity ref. */
-  getSummaries(entityRefs: string[]): Promise<Map<string, ReadinessSummary>>;
-  /** Aggregates by a column over the given entities only. */
-  aggregate(
-    groupBy: 'tier' | 'owner' | 'system' | 'level',
-    entityRefs: string[],
-  ): Promise<ReadinessAggregate[]>;
+  /** Every stored result's overview columns. */
+  listOverviewRows(): Promise<StoredOverviewRow[]>;
+  /** Changes whenever a result is saved: count and newest evaluation. */
+  version(): Promise<string>;
+  /** History points of all entities since a moment, oldest first. */
+  historySince(since: Date): Promise<EntityHistoryPoint[]>;
   prune(before: Date): Promise<number>;
 }

@@ -47,6 +47,10 @@ export interface SloStatusStore {
   ): Promise<void>;
   getStatus(sloRef: string): Promise<StoredSloStatus | undefined>;
   getStatuses(sloRefs: string[]): Promise<StoredSloStatus[]>;
+  /** The state of every SLO and its service, without the result documents. */
+  listStates(): Promise<
+    Array<{ sloRef: string; serviceRef?: string; state: BudgetState }>
+  >;
   getHistory(sloRef: string, since: Date): Promise<SloHistoryPoint[]>;
   /** Deletes history points older than `before`; returns how many. */
   prune(before: Date): Promise<number>;

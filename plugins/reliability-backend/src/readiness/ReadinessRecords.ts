@@ -10,14 +10,16 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  evaluateMetadataPolicy,
   RELIABILITY_ENTITY_KINDS,
   ReadinessResult,
+  ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
 import {
-  ReadinessAggregate,
   ReadinessHistoryPoint,
   ReadinessStore,
 } from '../database/ReadinessStore';
+import { coverageOf } from '../overview/coverage';
 import { toEntitySummary } from '../service/entitySummary';
 import { readableEntity } from '../service/readableEntity';
 import { ReadinessService } from './ReadinessService';
@@ -38,6 +40,7 @@ export class ReadinessRecords {
       readiness: ReadinessService;
       store: ReadinessStore;
       logger: LoggerService;
+      policy: ReliabilityPolicy;
       historyEverySeconds: number;
       clock?: () => Date;
     },
@@ -50,6 +53,11 @@ export class ReadinessRecords {
   /** Saves a result computed elsewhere (e.g. by the entity route). */
   async record(entity: Entity, result: ReadinessResult): Promise<void> {
     const summary = toEntitySummary(entity);
+    const { profile, violations } = evaluateMetadataPolicy(
+      entity,
+      this.options.policy,
+      { now: new Date(result.evaluatedAt) },
+    );
     await this.options.store.saveResult(
       {
         entityRef: summary.entityRef,
@@ -57,6 +65,9 @@ export class ReadinessRecords {
         title: summary.title,
         ownerRef: summary.owner,
         systemRef: summary.system,
+        coverage: coverageOf(profile, result),
+        errorCount: profile.errors.length,
+        violationCount: violations.filter(v => !v.pending).length,
       },
       result,
       this.options.historyEverySeconds,
@@ -141,21 +152,6 @@ export class ReadinessRecords {
       since,
     );
     return { items: points.map(p => ({ ...p, at: p.at.toISOString() })) };
-  }
-
-  async overview(
-    groupBy: 'tier' | 'owner' | 'system' | 'level',
-    credentials: BackstageCredentials,
-  ): Promise<{ groupBy: string; items: ReadinessAggregate[] }> {
-    const refs: string[] = [];
-    const fields = ['kind', 'metadata.name', 'metadata.namespace'];
-    for await (const items of this.pages(credentials, fields)) {
-      refs.push(...items.map(e => stringifyEntityRef(e)));
-    }
-    return {
-      groupBy,
-      items: await this.options.store.aggregate(groupBy, refs),
-    };
   }
 
   async prune(before: Date): Promise<number> {

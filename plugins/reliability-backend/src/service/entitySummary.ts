@@ -6,7 +6,7 @@ import {
 import { ReliabilityEntitySummary } from '@vigil/plugin-reliability-common';
 
 /** Resolves a possibly short ref such as `team-a` against a default kind. */
-function fullRef(
+export function fullRef(
   ref: unknown,
   defaultKind: string,
   defaultNamespace: string,

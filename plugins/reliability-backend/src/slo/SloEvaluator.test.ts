@@ -65,6 +65,7 @@ function evaluator(
     findSli: async () => undefined,
     statuses: {
       getStatus: async () => previous,
+      listStates: jest.fn(async () => []),
       getStatuses: jest.fn(),
       saveStatus: jest.fn(),
       getHistory: jest.fn(),
