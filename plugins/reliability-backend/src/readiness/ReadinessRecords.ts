@@ -19,13 +19,11 @@ import {
   ReadinessHistoryPoint,
   ReadinessStore,
 } from '../database/ReadinessStore';
+import { catalogPages } from '../overview/catalogStructure';
 import { coverageOf } from '../overview/coverage';
 import { toEntitySummary } from '../service/entitySummary';
 import { readableEntity } from '../service/readableEntity';
 import { ReadinessService } from './ReadinessService';
-
-/** Entities per catalog page: never one unpaged pull of the catalog. */
-const PAGE_SIZE = 500;
 
 /**
  * Stored readiness: evaluates and records results (scheduled for all
@@ -74,37 +72,28 @@ export class ReadinessRecords {
     );
   }
 
-  private async *pages(credentials: BackstageCredentials, fields?: string[]) {
-    let cursor: string | undefined;
-    do {
-      const page = await this.options.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: PAGE_SIZE, fields }
-          : {
-              filter: { kind: RELIABILITY_ENTITY_KINDS },
-              limit: PAGE_SIZE,
-              fields,
-            },
-        { credentials },
-      );
-      yield page.items;
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-  }
-
-  /** Re-evaluates every entity; one failure never stops the rest. */
+  /**
+   * Re-evaluates every entity, a catalog page at a time (related entities
+   * read once per page); one failure never stops the rest.
+   */
   async refreshAll(): Promise<{ evaluated: number; failed: number }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
     let evaluated = 0;
     let failed = 0;
-    for await (const items of this.pages(credentials)) {
-      for (const entity of items) {
+    for await (const items of catalogPages(
+      this.options.catalog,
+      credentials,
+      RELIABILITY_ENTITY_KINDS,
+    )) {
+      const results = await this.options.readiness.evaluateMany(
+        items,
+        credentials,
+        this.now(),
+      );
+      for (const [i, entity] of items.entries()) {
         try {
-          const result = await this.options.readiness.evaluate(
-            entity,
-            credentials,
-            this.now(),
-          );
+          const result = results[i];
+          if (result instanceof Error) throw result;
           await this.record(entity, result);
           evaluated++;
         } catch (error) {

@@ -17,6 +17,9 @@ import {
 import { SloStatusStore } from '../database/SloStatusStore';
 import { ExemptionService } from '../exemptions/ExemptionService';
 
+/** Refs per catalog read of related entities. */
+const REFS_PER_READ = 1000;
+
 const targetsOf = (entity: Entity, type: string) =>
   (entity.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
 
@@ -40,64 +43,121 @@ export class ReadinessService {
     refs: string[],
     credentials: BackstageCredentials,
   ): Promise<Entity[]> {
-    if (refs.length === 0) return [];
-    const { items } = await this.options.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials },
-    );
-    return items.filter((e): e is Entity => Boolean(e));
+    const found: Entity[] = [];
+    for (let i = 0; i < refs.length; i += REFS_PER_READ) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + REFS_PER_READ) },
+        { credentials },
+      );
+      found.push(...items.filter((e): e is Entity => Boolean(e)));
+    }
+    return found;
   }
 
-  private async owner(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Entity | null | undefined> {
+  /**
+   * The owner's full ref, `spec.owner` resolved against group/namespace;
+   * undefined without an owner, null when it is not a ref at all.
+   */
+  private ownerRef(entity: Entity): string | null | undefined {
     const owner = entity.spec?.owner;
     if (typeof owner !== 'string') return undefined;
-    const ref = stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-    return (
-      (await this.options.catalog.getEntityByRef(ref, { credentials })) ?? null
-    );
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      );
+    } catch {
+      return null;
+    }
   }
 
+  /** Evaluates one entity, reading what it relates to with the caller's credentials. */
   async evaluate(
     entity: Entity,
     credentials: BackstageCredentials,
     now: Date,
   ): Promise<ReadinessResult> {
-    const sloRefs = targetsOf(entity, RELATION_HAS_SLO);
-    const [owner, dependencies, dependents, slos, statuses, exemptions] =
-      await Promise.all([
-        this.owner(entity, credentials),
-        this.entities(targetsOf(entity, 'dependsOn'), credentials),
-        this.entities(targetsOf(entity, 'dependencyOf'), credentials),
-        this.entities(sloRefs, credentials),
-        this.options.statuses.getStatuses(sloRefs),
-        this.options.exemptions.forEvaluation(stringifyEntityRef(entity)),
-      ]);
-    // Only SLOs the caller may read count, and only their budgets.
-    const readable = new Set(slos.map(s => stringifyEntityRef(s)));
-    const budgets: Record<string, ErrorBudgetFact> = {};
+    const [result] = await this.evaluateMany([entity], credentials, now);
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * Evaluates many entities with one catalog read for everything they
+   * relate to (owners, dependencies, dependents, SLOs) and one read of the
+   * SLO statuses: the scheduled refresh's path. An entity whose evaluation
+   * throws gets its Error in its place; the others go on.
+   */
+  async evaluateMany(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+    now: Date,
+  ): Promise<Array<ReadinessResult | Error>> {
+    const related = entities.map(entity => ({
+      owner: this.ownerRef(entity),
+      dependencies: targetsOf(entity, 'dependsOn'),
+      dependents: targetsOf(entity, 'dependencyOf'),
+      slos: targetsOf(entity, RELATION_HAS_SLO),
+    }));
+    const allRefs = new Set<string>();
+    const sloRefs = new Set<string>();
+    for (const r of related) {
+      if (r.owner) allRefs.add(r.owner);
+      for (const ref of [...r.dependencies, ...r.dependents, ...r.slos]) {
+        allRefs.add(ref);
+      }
+      for (const ref of r.slos) sloRefs.add(ref);
+    }
+    const [found, statuses] = await Promise.all([
+      this.entities([...allRefs], credentials),
+      this.options.statuses.getStatuses([...sloRefs]),
+    ]);
+    // Only entities the caller may read come back, so only their budgets count.
+    const byRef = new Map(found.map(e => [stringifyEntityRef(e), e]));
+    const budgets = new Map<string, ErrorBudgetFact>();
     for (const status of statuses) {
-      if (!readable.has(status.sloRef)) continue;
       const remaining = (
         status.result as { errorBudget?: { remaining?: number } }
       ).errorBudget?.remaining;
-      budgets[status.sloRef] = { state: status.state, remaining };
+      budgets.set(status.sloRef, { state: status.state, remaining });
     }
-    return evaluateReadinessAsync({
-      entity,
-      related: { owner, dependencies, dependents, slos },
-      facts: { [ERROR_BUDGET_FACT]: budgets },
-      policy: this.options.policy,
-      now,
-      exemptions,
-      customChecks: this.options.customChecks(),
-    });
+    const resolve = (refs: string[]) =>
+      refs.map(ref => byRef.get(ref)).filter((e): e is Entity => Boolean(e));
+    return Promise.all(
+      entities.map(async (entity, i) => {
+        try {
+          const r = related[i];
+          const slos = resolve(r.slos);
+          const facts: Record<string, ErrorBudgetFact> = {};
+          for (const slo of slos) {
+            const ref = stringifyEntityRef(slo);
+            const budget = budgets.get(ref);
+            if (budget) facts[ref] = budget;
+          }
+          return await evaluateReadinessAsync({
+            entity,
+            related: {
+              owner: r.owner
+                ? byRef.get(r.owner) ?? null
+                : (r.owner as null | undefined),
+              dependencies: resolve(r.dependencies),
+              dependents: resolve(r.dependents),
+              slos,
+            },
+            facts: { [ERROR_BUDGET_FACT]: facts },
+            policy: this.options.policy,
+            now,
+            exemptions: await this.options.exemptions.forEvaluation(
+              stringifyEntityRef(entity),
+            ),
+            customChecks: this.options.customChecks(),
+          });
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
   }
 }

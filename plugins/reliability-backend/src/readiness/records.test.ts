@@ -11,12 +11,29 @@ const component = (name: string, tier: string): Entity => ({
   spec: { type: 'service', owner: 'team', lifecycle: 'production' },
 });
 
-async function startBackend() {
+async function startBackend(options: { runScheduledTasks?: boolean } = {}) {
   const { server } = await startTestBackend({
     features: [
+      // Runs the scheduled refresh at startup, initial delay or not.
+      ...(options.runScheduledTasks
+        ? [
+            mockServices.scheduler.factory({
+              includeInitialDelayedTasksOnStartup: true,
+            }),
+          ]
+        : []),
       reliabilityPlugin,
       catalogServiceMock.factory({
-        entities: [component('a', 'tier-1'), component('b', 'tier-3')],
+        entities: [
+          component('a', 'tier-1'),
+          component('b', 'tier-3'),
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'team', namespace: 'default' },
+            spec: { type: 'team', children: [] },
+          },
+        ],
       }),
       mockServices.database.factory(),
     ],
@@ -75,5 +92,27 @@ describe('stored readiness', () => {
     await request(server)
       .post('/api/reliability/entities/component/default/nope/refresh')
       .expect(404);
+  });
+
+  it('refreshes every entity when the scheduled task runs, resolving owners in one read per page', async () => {
+    const server = await startBackend({ runScheduledTasks: true });
+    let rows: Array<{ name: string }> = [];
+    for (let i = 0; i < 100 && rows.length < 2; i++) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+      rows = (await request(server).get('/api/reliability/overview/entities'))
+        .body.items;
+    }
+    expect(rows.map(r => r.name).sort()).toEqual(['a', 'b']);
+    const a = await request(server).get(
+      '/api/reliability/entities/component/default/a/history',
+    );
+    expect(a.body.items).toHaveLength(1);
+    const result = await request(server).post(
+      '/api/reliability/entities/component/default/a/refresh',
+    );
+    const owner = result.body.checks.find(
+      (c: { id: string }) => c.id === 'owner-resolves',
+    );
+    expect(owner.state).toBe('pass');
   });
 });
