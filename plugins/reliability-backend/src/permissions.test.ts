@@ -317,7 +317,9 @@ describe('a user who may not read an entity in the catalog', () => {
       expect(res.status).toBe(200);
       return {
         totalItems: res.body.totalItems,
-        refs: res.body.items.map((i: { entityRef: string }) => i.entityRef),
+        refs: res.body.items
+          .map((i: { entityRef: string }) => i.entityRef)
+          .sort(),
       };
     };
     expect(await rows(INSIDER)).toEqual({
