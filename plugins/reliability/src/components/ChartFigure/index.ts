@@ -1,0 +1,2 @@
+export { ChartFigure } from './ChartFigure';
+export type { ChartTable } from './ChartFigure';

@@ -1,0 +1,1 @@
+export { Disclosure, HowComputed } from './HowComputed';

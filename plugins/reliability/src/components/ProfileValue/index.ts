@@ -1,0 +1,1 @@
+export { AbsentValue } from './AbsentValue';
