@@ -11,5 +11,12 @@ export {
   EntityReliabilityCard,
 } from './plugin';
 export { reliabilityApiRef, ReliabilityClient } from './api';
-export type { ReliabilityApi, OverviewEntitiesRequest } from './api';
+export type {
+  ReliabilityApi,
+  OverviewEntitiesRequest,
+  OverviewQuery,
+  OverviewSortKey,
+  OverviewGroupBy,
+  OverviewCsvExport,
+} from './api';
 export { isReliabilityAvailable } from '@vigil/plugin-reliability-common';

@@ -3,21 +3,63 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DeployGateResponse,
   EntityReliabilityResponse,
+  OVERVIEW_GROUP_BY,
+  OVERVIEW_SORT_KEYS,
+  OverviewAggregatesResponse,
   OverviewEntitiesResponse,
+  OverviewFilters,
+  OverviewKpisResponse,
+  OverviewTrendsResponse,
   ReadinessResult,
   SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
 
 /**
- * One page of the overview, as offset and limit (the server does the paging).
+ * A sort key of the overview rows.
  *
  * @public
  */
-export interface OverviewEntitiesRequest {
+export type OverviewSortKey = (typeof OVERVIEW_SORT_KEYS)[number];
+
+/**
+ * A grouping of the overview aggregates.
+ *
+ * @public
+ */
+export type OverviewGroupBy = (typeof OVERVIEW_GROUP_BY)[number];
+
+/**
+ * The overview's filters and order, as the server applies them. Without a
+ * sort the server orders by gap, largest first.
+ *
+ * @public
+ */
+export interface OverviewQuery extends OverviewFilters {
+  sort?: OverviewSortKey;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * One page of the overview, as offset and limit (the server does the
+ * paging, filtering and sorting).
+ *
+ * @public
+ */
+export interface OverviewEntitiesRequest extends OverviewQuery {
   offset: number;
+  /** At most 500. */
   limit: number;
-  /** Only entities of this kind, e.g. `Component`. */
-  kind?: string;
+}
+
+/**
+ * The overview's rows as a CSV file, as the backend names it.
+ *
+ * @public
+ */
+export interface OverviewCsvExport {
+  blob: Blob;
+  /** From Content-Disposition; `reliability-overview.csv` otherwise. */
+  filename: string;
 }
 
 /**
@@ -90,10 +132,29 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef,
   ): Promise<EntityReliabilityResponse>;
 
-  /** One page of the overview rows. */
+  /** One page of the overview rows, filtered and sorted by the server. */
   getOverviewEntities(
     request: OverviewEntitiesRequest,
   ): Promise<OverviewEntitiesResponse>;
+
+  /**
+   * Every row the filters select, in the given order, as CSV (all pages,
+   * not only the one on screen).
+   */
+  exportOverviewCsv(query: OverviewQuery): Promise<OverviewCsvExport>;
+
+  /** The filtered entities aggregated by owner group, system, domain, tier or level. */
+  getOverviewAggregates(
+    request: OverviewFilters & { groupBy: OverviewGroupBy },
+  ): Promise<OverviewAggregatesResponse>;
+
+  /** The headline figures of the filtered entities, each with how it was computed. */
+  getOverviewKpis(filters: OverviewFilters): Promise<OverviewKpisResponse>;
+
+  /** One point a day over the last `days` days (default 90) for the filtered entities. */
+  getOverviewTrends(
+    request: OverviewFilters & { days?: number },
+  ): Promise<OverviewTrendsResponse>;
 
   /** One SLO's error budget, with the inputs behind every number. */
   getSloStatus(sloRef: CompoundEntityRef): Promise<SloStatusResponse>;

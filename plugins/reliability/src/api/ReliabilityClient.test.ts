@@ -71,7 +71,7 @@ describe('ReliabilityClient', () => {
     });
   });
 
-  it('asks for one page of the overview', async () => {
+  it('asks for one page of the overview with its filters and order', async () => {
     const page: OverviewEntitiesResponse = {
       items: [],
       totalItems: 30,
@@ -89,18 +89,32 @@ describe('ReliabilityClient', () => {
     const response = await createClient().getOverviewEntities({
       offset: 25,
       limit: 25,
-      kind: 'Component',
+      kind: ['Component'],
+      tier: ['tier-0', 'none'],
+      owner: ['group:default/checkout-team'],
+      missing: ['runbook', 'drTested'],
+      budget: ['exhausted'],
+      search: ' orders & co ',
+      sort: 'score',
+      order: 'asc',
     });
 
     expect(Object.fromEntries(seenQuery!)).toEqual({
       offset: '25',
       limit: '25',
       kind: 'Component',
+      tier: 'tier-0,none',
+      owner: 'group:default/checkout-team',
+      missing: 'runbook,drTested',
+      budget: 'exhausted',
+      search: 'orders & co',
+      sort: 'score',
+      order: 'asc',
     });
     expect(response).toEqual(page);
   });
 
-  it('leaves the kind out of the overview query when none is given', async () => {
+  it('leaves empty filters out of the overview query', async () => {
     let seenQuery: URLSearchParams | undefined;
     server.use(
       http.get(`${baseUrl}/overview/entities`, ({ request }) => {
@@ -114,9 +128,120 @@ describe('ReliabilityClient', () => {
       }),
     );
 
-    await createClient().getOverviewEntities({ offset: 0, limit: 10 });
+    await createClient().getOverviewEntities({
+      offset: 0,
+      limit: 10,
+      kind: [],
+      search: '  ',
+    });
 
-    expect(seenQuery?.has('kind')).toBe(false);
+    expect([...seenQuery!.keys()]).toEqual(['offset', 'limit']);
+  });
+
+  it('downloads the filtered overview as CSV with the user token', async () => {
+    let seenQuery: URLSearchParams | undefined;
+    let seenAuthorization: string | null = null;
+    const csv = 'entityRef,kind\ncomponent:default/orders,Component\n';
+    server.use(
+      http.get(`${baseUrl}/overview/entities`, ({ request }) => {
+        seenQuery = new URL(request.url).searchParams;
+        seenAuthorization = request.headers.get('authorization');
+        return new HttpResponse(csv, {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition':
+              'attachment; filename="reliability-overview.csv"',
+          },
+        });
+      }),
+    );
+
+    const file = await createClient().exportOverviewCsv({
+      tier: ['tier-0'],
+      sort: 'gap',
+      order: 'desc',
+    });
+
+    expect(Object.fromEntries(seenQuery!)).toEqual({
+      format: 'csv',
+      tier: 'tier-0',
+      sort: 'gap',
+      order: 'desc',
+    });
+    expect(seenAuthorization).toBe('Bearer user-token');
+    expect(file.filename).toBe('reliability-overview.csv');
+    expect(await file.blob.text()).toBe(csv);
+  });
+
+  it('turns a refused CSV export into a ResponseError', async () => {
+    server.use(
+      http.get(`${baseUrl}/overview/entities`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'InputError', message: 'unknown tier tier-9' },
+            request: { method: 'GET', url: '/overview/entities' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+
+    await expect(
+      createClient().exportOverviewCsv({ tier: ['tier-9'] }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      body: { error: { message: 'unknown tier tier-9' } },
+    });
+  });
+
+  it('asks for the aggregates, KPIs and trends with the same filters', async () => {
+    const seen: Record<string, Record<string, string>> = {};
+    server.use(
+      http.get(`${baseUrl}/overview`, ({ request }) => {
+        seen.aggregates = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json({ groupBy: 'system', items: [] });
+      }),
+      http.get(`${baseUrl}/overview/kpis`, ({ request }) => {
+        seen.kpis = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [] });
+      }),
+      http.get(`${baseUrl}/overview/trends`, ({ request }) => {
+        seen.trends = Object.fromEntries(new URL(request.url).searchParams);
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    const filters = {
+      tier: ['tier-0', 'tier-1'],
+      domain: ['domain:default/retail'],
+    };
+    const client = createClient();
+
+    await client.getOverviewAggregates({ ...filters, groupBy: 'system' });
+    await client.getOverviewKpis(filters);
+    await client.getOverviewTrends({ ...filters, days: 30 });
+
+    const expected = { tier: 'tier-0,tier-1', domain: 'domain:default/retail' };
+    expect(seen.aggregates).toEqual({ groupBy: 'system', ...expected });
+    expect(seen.kpis).toEqual(expected);
+    expect(seen.trends).toEqual({ days: '30', ...expected });
+  });
+
+  it('asks for 90 days of trends by default', async () => {
+    let seenQuery: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/overview/trends`, ({ request }) => {
+        seenQuery = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+
+    await createClient().getOverviewTrends({ missing: ['slo'] });
+
+    expect(Object.fromEntries(seenQuery!)).toEqual({
+      days: '90',
+      missing: 'slo',
+    });
   });
 
   it('asks for the readiness history of the last 90 days by default', async () => {

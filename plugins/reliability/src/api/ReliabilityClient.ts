@@ -4,7 +4,11 @@ import { ResponseError } from '@backstage/errors';
 import {
   DeployGateResponse,
   EntityReliabilityResponse,
+  OverviewAggregatesResponse,
   OverviewEntitiesResponse,
+  OverviewFilters,
+  OverviewKpisResponse,
+  OverviewTrendsResponse,
   ReadinessResult,
   SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
@@ -12,7 +16,10 @@ import {
   Exemption,
   ExemptionAuditEntry,
   GrantExemptionRequest,
+  OverviewCsvExport,
   OverviewEntitiesRequest,
+  OverviewGroupBy,
+  OverviewQuery,
   ReadinessHistoryPoint,
   ReliabilityApi,
 } from './ReliabilityApi';
@@ -23,6 +30,49 @@ function entityPath(entityRef: CompoundEntityRef): string {
   return `/${['entities', kind, namespace, name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+/** The list filters of the overview routes, each a comma-separated parameter. */
+const LIST_FILTERS = [
+  'kind',
+  'tier',
+  'owner',
+  'system',
+  'domain',
+  'level',
+  'missing',
+  'budget',
+] as const;
+
+/**
+ * The overview's filters and order as query parameters, in a fixed order;
+ * empty lists and an empty search are left out.
+ */
+export function overviewSearchParams(query: OverviewQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of LIST_FILTERS) {
+    const values = (query[key] as string[] | undefined)?.filter(Boolean);
+    if (values?.length) {
+      params.set(key, values.join(','));
+    }
+  }
+  const search = query.search?.trim();
+  if (search) {
+    params.set('search', search);
+  }
+  if (query.sort) {
+    params.set('sort', query.sort);
+  }
+  if (query.order) {
+    params.set('order', query.order);
+  }
+  return params;
+}
+
+/** The file name in a Content-Disposition header, if it has one. */
+function attachmentName(header: string | null): string | undefined {
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header ?? '');
+  return match ? decodeURIComponent(match[1].trim()) : undefined;
 }
 
 /**
@@ -49,16 +99,58 @@ export class ReliabilityClient implements ReliabilityApi {
   async getOverviewEntities(
     request: OverviewEntitiesRequest,
   ): Promise<OverviewEntitiesResponse> {
+    const { offset, limit, ...rest } = request;
     const query = new URLSearchParams({
-      offset: String(request.offset),
-      limit: String(request.limit),
+      offset: String(offset),
+      limit: String(limit),
     });
-    if (request.kind) {
-      query.set('kind', request.kind);
-    }
+    overviewSearchParams(rest).forEach((value, key) => query.set(key, value));
     return this.request<OverviewEntitiesResponse>(
       `/overview/entities?${query}`,
     );
+  }
+
+  async exportOverviewCsv(query: OverviewQuery): Promise<OverviewCsvExport> {
+    const params = new URLSearchParams({ format: 'csv' });
+    overviewSearchParams(query).forEach((value, key) => params.set(key, value));
+    const response = await this.fetchOk(`/overview/entities?${params}`);
+    return {
+      blob: await response.blob(),
+      filename:
+        attachmentName(response.headers.get('content-disposition')) ??
+        'reliability-overview.csv',
+    };
+  }
+
+  async getOverviewAggregates(
+    request: OverviewFilters & { groupBy: OverviewGroupBy },
+  ): Promise<OverviewAggregatesResponse> {
+    const { groupBy, ...filters } = request;
+    const params = new URLSearchParams({ groupBy });
+    overviewSearchParams(filters).forEach((value, key) =>
+      params.set(key, value),
+    );
+    return this.request<OverviewAggregatesResponse>(`/overview?${params}`);
+  }
+
+  async getOverviewKpis(
+    filters: OverviewFilters,
+  ): Promise<OverviewKpisResponse> {
+    const params = overviewSearchParams(filters).toString();
+    return this.request<OverviewKpisResponse>(
+      `/overview/kpis${params ? `?${params}` : ''}`,
+    );
+  }
+
+  async getOverviewTrends(
+    request: OverviewFilters & { days?: number },
+  ): Promise<OverviewTrendsResponse> {
+    const { days, ...filters } = request;
+    const params = new URLSearchParams({ days: String(days ?? 90) });
+    overviewSearchParams(filters).forEach((value, key) =>
+      params.set(key, value),
+    );
+    return this.request<OverviewTrendsResponse>(`/overview/trends?${params}`);
   }
 
   async getSloStatus(sloRef: CompoundEntityRef): Promise<SloStatusResponse> {
@@ -125,14 +217,20 @@ export class ReliabilityClient implements ReliabilityApi {
    * A 204 answers undefined.
    */
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetchOk(path, init);
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+
+  /** Calls a path of the backend; a non-2xx answer becomes a ResponseError. */
+  private async fetchOk(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('reliability');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
+    return response;
   }
 }

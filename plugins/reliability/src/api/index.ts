@@ -1,3 +1,10 @@
 export { reliabilityApiRef } from './ReliabilityApi';
-export type { ReliabilityApi, OverviewEntitiesRequest } from './ReliabilityApi';
+export type {
+  ReliabilityApi,
+  OverviewEntitiesRequest,
+  OverviewQuery,
+  OverviewSortKey,
+  OverviewGroupBy,
+  OverviewCsvExport,
+} from './ReliabilityApi';
 export { ReliabilityClient } from './ReliabilityClient';

@@ -140,6 +140,10 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
   return {
     getEntityReliability: jest.fn().mockRejectedValue(new Error('not mocked')),
     getOverviewEntities: jest.fn().mockRejectedValue(new Error('not mocked')),
+    exportOverviewCsv: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getOverviewAggregates: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getOverviewKpis: jest.fn().mockRejectedValue(new Error('not mocked')),
+    getOverviewTrends: jest.fn().mockRejectedValue(new Error('not mocked')),
     getSloStatus: jest.fn().mockRejectedValue(new Error('not mocked')),
     getDeployGate: jest.fn().mockRejectedValue(new Error('not mocked')),
     getReadinessHistory: jest.fn().mockResolvedValue({ items: [] }),
