@@ -1,28 +1,276 @@
+import { useMemo } from 'react';
 import {
+  CodeSnippet,
   Content,
   ContentHeader,
+  EmptyState,
   Header,
   Page,
+  Progress,
+  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
-import { ReliabilityOverviewTable } from './ReliabilityOverviewTable';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import {
+  OVERVIEW_GROUP_BY,
+  RELIABILITY_ANNOTATIONS,
+} from '@vigil/plugin-reliability-common';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  OverviewGroupBy,
+  OverviewQuery,
+  OverviewSortKey,
+  reliabilityApiRef,
+} from '../../api';
+import { overviewSearchParams } from '../../api/ReliabilityClient';
+import { formatTimestamp } from '../../utils/formatTimestamp';
+import { DownloadCsvButton } from './DownloadCsvButton';
+import { EntityTable } from './EntityTable';
+import { GroupAggregatesTable } from './GroupAggregatesTable';
+import { KpiTiles } from './KpiTiles';
+import { OverviewFilterBar } from './OverviewFilterBar';
+import { OverviewSection } from './OverviewSection';
+import { OverviewTrendsChart } from './OverviewTrendsChart';
+import { formatNumber } from './formatNumbers';
+import { FIRST_ORDER, GROUP_BY_LABELS, hasFilters } from './overviewView';
+import { useOverviewView } from './useOverviewView';
 
-/** The organisation-wide reliability overview. */
+/**
+ * A click on a column header: the sorted column turns round, another
+ * column starts in its first direction (FIRST_ORDER).
+ */
+function nextSort(
+  key: OverviewSortKey,
+  sort: OverviewSortKey,
+  order: 'asc' | 'desc',
+): { key: OverviewSortKey; order: 'asc' | 'desc' } {
+  if (key !== sort) {
+    return { key, order: FIRST_ORDER[key] };
+  }
+  return { key, order: order === 'asc' ? 'desc' : 'asc' };
+}
+
+/** Days of history in the trend chart. */
+export const TREND_DAYS = 90;
+
+const exampleYaml = [
+  'metadata:',
+  '  annotations:',
+  `    ${RELIABILITY_ANNOTATIONS.tier}: tier-1`,
+  `    ${RELIABILITY_ANNOTATIONS.runbook}: https://wiki.example.com/runbooks/my-service`,
+  'spec:',
+  '  owner: my-team',
+].join('\n');
+
+/** Shown when the backend has evaluated no entity yet. */
+function NothingEvaluated() {
+  return (
+    <EmptyState
+      missing="data"
+      title="No entities evaluated yet"
+      description="Entities appear here once the reliability backend has evaluated them: it evaluates every Component, System and Resource in the catalog at startup and then on a schedule. Give your entities a tier and the reliability annotations, and they show up after the next evaluation."
+      action={
+        <>
+          <Typography variant="body1">
+            Annotations to add to catalog-info.yaml, with example values:
+          </Typography>
+          <CodeSnippet text={exampleYaml} language="yaml" showCopyCodeButton />
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * The organisation-wide reliability overview: headline figures, a trend,
+ * aggregates by owner group, system, domain, tier or level, and every
+ * entity's row — all computed by the server for the filters in the URL.
+ */
 export function ReliabilityOverviewPage() {
+  const reliabilityApi = useApi(reliabilityApiRef);
+  const { view, update } = useOverviewView();
+  const { sort, order, page, pageSize, groupBy } = view;
+
+  // The filters as a string: the requests below run again only when it changes.
+  const filterKey = overviewSearchParams(view.filters).toString();
+  const filters = useMemo(
+    () => view.filters,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filterKey],
+  );
+  const query: OverviewQuery = useMemo(
+    () => ({ ...filters, sort, order }),
+    [filters, sort, order],
+  );
+
+  const kpis = useAsync(
+    () => reliabilityApi.getOverviewKpis(filters),
+    [reliabilityApi, filters],
+  );
+  const trends = useAsync(
+    () => reliabilityApi.getOverviewTrends({ ...filters, days: TREND_DAYS }),
+    [reliabilityApi, filters],
+  );
+  const aggregates = useAsync(
+    () => reliabilityApi.getOverviewAggregates({ ...filters, groupBy }),
+    [reliabilityApi, filters, groupBy],
+  );
+  const entities = useAsync(async () => {
+    const request = { offset: page * pageSize, limit: pageSize, ...query };
+    const response = await reliabilityApi.getOverviewEntities(request);
+    const key = new URLSearchParams({
+      offset: String(request.offset),
+      limit: String(request.limit),
+    });
+    overviewSearchParams(query).forEach((v, k) => key.set(k, v));
+    return { key: key.toString(), response };
+  }, [reliabilityApi, query, page, pageSize]);
+
+  const filtered = hasFilters(filters);
+  const total = entities.value?.response.totalItems;
+
+  const selectGroup = (dimension: OverviewGroupBy, value: string) => {
+    const current = filters[dimension] ?? [];
+    const only = current.length === 1 && current[0] === value;
+    update({ filters: { [dimension]: only ? [] : [value] } });
+  };
+
   return (
     <Page themeId="tool">
       <Header
         title="Reliability overview"
-        subtitle="Tier, runbook and metadata health of every service in the catalog"
+        subtitle="Readiness, coverage and error budgets of every evaluated service"
       />
       <Content>
-        <ContentHeader title="Reliability metadata by entity">
+        <ContentHeader title="Reliability scorecard">
           <SupportButton>
-            Each row is a catalog entity and the reliability metadata it
-            declares. Open a row for its Reliability tab.
+            Every figure is computed by the reliability backend from the last
+            stored readiness results, for the entities the filters select. The
+            filters, the order and the page are in the URL: share it to show the
+            same view. Open a row for the entity's Reliability tab.
           </SupportButton>
         </ContentHeader>
-        <ReliabilityOverviewTable />
+
+        <OverviewSection title="Filters">
+          <OverviewFilterBar filters={filters} onChange={update} />
+        </OverviewSection>
+
+        <OverviewSection title="Headline figures">
+          {kpis.error && <ResponseErrorPanel error={kpis.error} />}
+          {!kpis.value && kpis.loading && <Progress />}
+          {kpis.value && (
+            <>
+              <KpiTiles items={kpis.value.items} />
+              {kpis.value.asOf && (
+                <Typography variant="caption" color="textSecondary">
+                  As of {formatTimestamp(kpis.value.asOf)} (the newest result
+                  behind the figures).
+                </Typography>
+              )}
+            </>
+          )}
+        </OverviewSection>
+
+        <Grid container spacing={2}>
+          <Grid item xs={12} lg={5}>
+            <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
+              {trends.error && <ResponseErrorPanel error={trends.error} />}
+              {!trends.value && trends.loading && <Progress />}
+              {trends.value && (
+                <OverviewTrendsChart
+                  response={trends.value}
+                  days={TREND_DAYS}
+                />
+              )}
+            </OverviewSection>
+          </Grid>
+          <Grid item xs={12} lg={7}>
+            <OverviewSection
+              title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
+              action={
+                <TextField
+                  id="vigil-overview-group-by"
+                  select
+                  size="small"
+                  variant="outlined"
+                  label="Group by"
+                  value={groupBy}
+                  onChange={event =>
+                    update({
+                      groupBy: event.target.value as OverviewGroupBy,
+                    })
+                  }
+                  style={{ minWidth: 140 }}
+                >
+                  {OVERVIEW_GROUP_BY.map(g => (
+                    <MenuItem key={g} value={g}>
+                      {GROUP_BY_LABELS[g]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              }
+            >
+              {aggregates.error && (
+                <ResponseErrorPanel error={aggregates.error} />
+              )}
+              {!aggregates.value && aggregates.loading && <Progress />}
+              {aggregates.value && (
+                <GroupAggregatesTable
+                  response={aggregates.value}
+                  selected={filters[aggregates.value.groupBy] ?? []}
+                  onSelect={selectGroup}
+                />
+              )}
+            </OverviewSection>
+          </Grid>
+        </Grid>
+
+        <OverviewSection
+          title="Entities"
+          action={total ? <DownloadCsvButton query={query} /> : undefined}
+        >
+          {entities.error && <ResponseErrorPanel error={entities.error} />}
+          {!entities.value && entities.loading && <Progress />}
+          {entities.value && (
+            <Typography role="status" variant="body2" color="textSecondary">
+              {total === 1
+                ? '1 entity'
+                : `${formatNumber(total ?? 0)} entities`}
+              {filtered ? ' match the filters' : ' evaluated'}
+            </Typography>
+          )}
+          {entities.value && total === 0 && !filtered && <NothingEvaluated />}
+          {entities.value && total === 0 && filtered && (
+            <div>
+              <Typography variant="body1" paragraph>
+                No entity matches these filters.
+              </Typography>
+              <Button
+                variant="outlined"
+                onClick={() => update({ clearFilters: true })}
+              >
+                Clear filters
+              </Button>
+            </div>
+          )}
+          {entities.value && total !== 0 && (
+            <EntityTable
+              response={entities.value.response}
+              query={entities.value.key}
+              loading={entities.loading}
+              sort={sort}
+              order={order}
+              onSort={key => update({ sort: nextSort(key, sort, order) })}
+              onPage={next => update({ page: next })}
+              onPageSize={size => update({ pageSize: size })}
+            />
+          )}
+        </OverviewSection>
       </Content>
     </Page>
   );

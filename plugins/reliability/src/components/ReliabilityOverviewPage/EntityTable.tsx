@@ -1,0 +1,326 @@
+import { ReactNode } from 'react';
+import { Link } from '@backstage/core-components';
+import {
+  EntityRefLink,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
+import {
+  OVERVIEW_COVERAGE_ITEMS,
+  OverviewEntitiesResponse,
+  OverviewEntityRow,
+} from '@vigil/plugin-reliability-common';
+import { OverviewSortKey } from '../../api';
+import { HowComputed } from '../HowComputed';
+import { formatNumber } from './formatNumbers';
+import { BUDGET_LABELS, COVERAGE_LABELS, PAGE_SIZES } from './overviewView';
+
+/** Shown in a cell whose value the entity does not have. */
+const NONE = '—';
+
+const useStyles = makeStyles(theme => ({
+  scroll: { overflowX: 'auto' },
+  progress: { height: 4 },
+  coverage: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.25, 1),
+    minWidth: theme.spacing(22),
+  },
+  covered: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    whiteSpace: 'nowrap',
+  },
+  missing: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: 2,
+    whiteSpace: 'nowrap',
+    textDecoration: 'line-through',
+    color: theme.palette.text.secondary,
+  },
+  secondary: { display: 'block', color: theme.palette.text.secondary },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+}));
+
+interface Column {
+  title: string;
+  sortKey?: OverviewSortKey;
+  numeric?: boolean;
+  render: (row: OverviewEntityRow) => ReactNode;
+}
+
+function Coverage(props: { row: OverviewEntityRow }) {
+  const classes = useStyles();
+  return (
+    <span className={classes.coverage}>
+      {OVERVIEW_COVERAGE_ITEMS.map(item => {
+        const has = props.row.coverage?.[item] ?? false;
+        const label = COVERAGE_LABELS[item];
+        return (
+          <span
+            key={item}
+            className={has ? classes.covered : classes.missing}
+            title={`${label}: ${has ? 'yes' : 'missing'}`}
+          >
+            {has ? (
+              <CheckCircleIcon
+                fontSize="inherit"
+                color="primary"
+                aria-hidden="true"
+              />
+            ) : (
+              <RemoveCircleOutlineIcon fontSize="inherit" aria-hidden="true" />
+            )}
+            {label}
+            <span className={classes.visuallyHidden}>
+              {has ? ' yes' : ' missing'}
+            </span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+function levelText(row: OverviewEntityRow): string {
+  const r = row.readiness;
+  if (!r) {
+    return NONE;
+  }
+  return `${r.level ?? 'none'}${r.targetLevel ? ` / ${r.targetLevel}` : ''}`;
+}
+
+function useColumns(): Column[] {
+  const entityPath = useEntityRefLink();
+  const classes = useStyles();
+  return [
+    {
+      title: 'Entity',
+      sortKey: 'name',
+      render: row => (
+        <Link to={`${entityPath(row.entityRef)}/reliability`}>
+          {row.title ?? row.name}
+        </Link>
+      ),
+    },
+    { title: 'Kind', render: row => row.kind },
+    {
+      title: 'Owner',
+      sortKey: 'owner',
+      render: row =>
+        row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          NONE
+        ),
+    },
+    {
+      title: 'System',
+      render: row =>
+        row.system ? (
+          <EntityRefLink entityRef={row.system} defaultKind="system" />
+        ) : (
+          NONE
+        ),
+    },
+    { title: 'Tier', sortKey: 'tier', render: row => row.tier ?? NONE },
+    {
+      title: 'Level / target',
+      render: row => (
+        <>
+          {levelText(row)}
+          {row.readiness?.atTarget !== undefined && (
+            <span className={classes.secondary}>
+              {row.readiness.atTarget ? 'at target' : 'below target'}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Score',
+      sortKey: 'score',
+      numeric: true,
+      render: row => (row.readiness ? formatNumber(row.readiness.score) : NONE),
+    },
+    {
+      title: 'Gap',
+      sortKey: 'gap',
+      numeric: true,
+      render: row => (row.readiness ? String(row.readiness.gapCount) : NONE),
+    },
+    { title: 'Coverage', render: row => <Coverage row={row} /> },
+    {
+      title: 'Worst budget',
+      sortKey: 'budget',
+      render: row => (row.budget ? BUDGET_LABELS[row.budget] : NONE),
+    },
+    {
+      title: 'Metadata errors',
+      numeric: true,
+      render: row => String(row.errorCount),
+    },
+    {
+      title: 'Policy findings',
+      numeric: true,
+      render: row => String(row.violationCount),
+    },
+  ];
+}
+
+/**
+ * One page of the overview's rows, as the server filtered, sorted and
+ * paged them. Sortable headers and the pager change the URL; the page
+ * asks the server again. While a new page loads the old rows stay, under
+ * a progress bar, and the table is `aria-busy`.
+ */
+export function EntityTable(props: {
+  response: OverviewEntitiesResponse;
+  /** The query the rows answer (the benchmark and tests wait on it). */
+  query: string;
+  loading: boolean;
+  sort: OverviewSortKey;
+  order: 'asc' | 'desc';
+  onSort: (key: OverviewSortKey) => void;
+  onPage: (page: number) => void;
+  onPageSize: (pageSize: number) => void;
+}) {
+  const classes = useStyles();
+  const columns = useColumns();
+  const { response } = props;
+  const lastPage = Math.max(
+    0,
+    Math.ceil(response.totalItems / Math.max(response.limit, 1)) - 1,
+  );
+  const page = Math.min(
+    response.limit > 0 ? Math.floor(response.offset / response.limit) : 0,
+    lastPage,
+  );
+
+  return (
+    <>
+      <div className={classes.progress}>
+        {props.loading && <LinearProgress aria-label="Loading entities" />}
+      </div>
+      <div className={classes.scroll}>
+        <Table
+          size="small"
+          aria-label="Entities"
+          aria-busy={props.loading}
+          data-testid="overview-entities"
+          data-query={props.query}
+        >
+          <TableHead>
+            <TableRow>
+              {columns.map(column => {
+                const active = column.sortKey === props.sort;
+                return (
+                  <TableCell
+                    key={column.title}
+                    component="th"
+                    scope="col"
+                    align={column.numeric ? 'right' : 'left'}
+                    sortDirection={active ? props.order : false}
+                  >
+                    {column.sortKey ? (
+                      <TableSortLabel
+                        active={active}
+                        direction={active ? props.order : 'asc'}
+                        onClick={() => props.onSort(column.sortKey!)}
+                      >
+                        {column.title}
+                      </TableSortLabel>
+                    ) : (
+                      column.title
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {response.items.map(row => (
+              <TableRow key={row.entityRef} data-entity-ref={row.entityRef}>
+                {columns.map(column => (
+                  <TableCell
+                    key={column.title}
+                    align={column.numeric ? 'right' : 'left'}
+                  >
+                    {column.render(row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <TablePagination
+        component="div"
+        count={response.totalItems}
+        page={page}
+        rowsPerPage={response.limit}
+        rowsPerPageOptions={[...PAGE_SIZES]}
+        onPageChange={(_event, next) => props.onPage(next)}
+        onRowsPerPageChange={event =>
+          props.onPageSize(Number(event.target.value))
+        }
+      />
+      <HowComputed label="How the columns are computed">
+        <Typography variant="body2" component="div">
+          <ul>
+            <li>
+              Each row is the entity's last stored readiness result; the backend
+              evaluates every entity at startup and then on a schedule. The
+              entity's Reliability tab shows every check.
+            </li>
+            <li>
+              Level / target: the highest level whose checks all pass, against
+              the level the policy asks of the entity's tier.
+            </li>
+            <li>Score: the weighted share of passing checks, 0–100.</li>
+            <li>
+              Gap: how many failing checks stand between the entity and its
+              target level.
+            </li>
+            <li>
+              Coverage: whether the slo-defined, runbook, on-call and
+              dr-tested-recently checks pass (✓ present, crossed out missing).
+            </li>
+            <li>
+              Worst budget: the worst error-budget state among the entity's SLOs
+              (exhausted, burning, at risk, healthy, no data).
+            </li>
+            <li>
+              Metadata errors: reliability annotations whose values do not
+              parse.
+            </li>
+            <li>
+              Policy findings: the metadata policy's findings that count now.
+            </li>
+          </ul>
+        </Typography>
+      </HowComputed>
+    </>
+  );
+}

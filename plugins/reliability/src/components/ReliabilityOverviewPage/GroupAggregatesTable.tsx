@@ -1,0 +1,230 @@
+import Link from '@material-ui/core/Link';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  OVERVIEW_COVERAGE_ITEMS,
+  OverviewAggregate,
+  OverviewAggregatesResponse,
+} from '@vigil/plugin-reliability-common';
+import { OverviewGroupBy } from '../../api';
+import { HowComputed } from '../HowComputed';
+import { formatNumber, formatShare } from './formatNumbers';
+import { groupFilterValue, groupName } from './groupNames';
+import { COVERAGE_LABELS, GROUP_BY_LABELS } from './overviewView';
+import { ownerTreeOrder } from './ownerTree';
+
+const useStyles = makeStyles(theme => ({
+  scroll: { overflowX: 'auto' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  branch: {
+    color: theme.palette.text.secondary,
+    marginRight: theme.spacing(0.5),
+  },
+  selected: { fontWeight: theme.typography.fontWeightBold as number },
+  rowHeader: {
+    ...theme.typography.body2,
+    textAlign: 'left',
+    padding: theme.spacing(0.75, 3, 0.75, 2),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    whiteSpace: 'nowrap',
+  },
+}));
+
+/** "12 of 40 (30 %)" */
+function countOf(count: number, of: number): string {
+  return `${formatNumber(count)} of ${formatNumber(of)} (${formatShare(
+    count,
+    of,
+  )})`;
+}
+
+/**
+ * The filtered entities aggregated by the server, one row a group. Owner
+ * groups come as a tree (sub-groups indented under their parent; a
+ * group's figures include its sub-groups'). A group's name is a button
+ * that filters the entity table by it.
+ */
+export function GroupAggregatesTable(props: {
+  response: OverviewAggregatesResponse;
+  /** The values of this grouping's filter that are in force. */
+  selected: string[];
+  onSelect: (groupBy: OverviewGroupBy, value: string) => void;
+}) {
+  const classes = useStyles();
+  const { groupBy, items } = props.response;
+  const rows =
+    groupBy === 'owner'
+      ? ownerTreeOrder(items)
+      : items.map(group => ({ group, depth: 0 }));
+  const names = new Map(items.map(g => [g.key, groupName(groupBy, g)]));
+  const dimension = GROUP_BY_LABELS[groupBy];
+
+  const nameCell = (group: OverviewAggregate, depth: number) => {
+    const name = groupName(groupBy, group);
+    const value = groupFilterValue(groupBy, group.key);
+    const selected = value !== undefined && props.selected.includes(value);
+    return (
+      // A plain <th>: MUI's TableCell gives a body cell role="cell" whatever
+      // its element, which would hide the row header from screen readers.
+      <th
+        scope="row"
+        className={classes.rowHeader}
+        style={{ paddingLeft: 16 + depth * 20 }}
+      >
+        {depth > 0 && (
+          <span aria-hidden="true" className={classes.branch}>
+            ↳
+          </span>
+        )}
+        {value === undefined ? (
+          name
+        ) : (
+          <Link
+            component="button"
+            variant="body2"
+            className={selected ? classes.selected : undefined}
+            aria-pressed={selected}
+            aria-label={`Filter by ${dimension.toLowerCase()} ${name}`}
+            onClick={() => props.onSelect(groupBy, value)}
+          >
+            {name}
+          </Link>
+        )}
+        {depth > 0 && group.parent && (
+          <span className={classes.visuallyHidden}>
+            , part of {names.get(group.parent) ?? group.parent}
+          </span>
+        )}
+      </th>
+    );
+  };
+
+  if (items.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No groups: no evaluated entity matches the filters.
+      </Typography>
+    );
+  }
+
+  return (
+    <>
+      <div className={classes.scroll}>
+        <Table
+          size="small"
+          aria-label={`Reliability by ${dimension.toLowerCase()}`}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                {dimension}
+              </TableCell>
+              <TableCell component="th" scope="col" align="right">
+                Entities
+              </TableCell>
+              <TableCell component="th" scope="col" align="right">
+                Average score
+              </TableCell>
+              <TableCell component="th" scope="col" align="right">
+                At target
+              </TableCell>
+              <TableCell component="th" scope="col" align="right">
+                Gap items
+              </TableCell>
+              {OVERVIEW_COVERAGE_ITEMS.map(item => (
+                <TableCell key={item} component="th" scope="col" align="right">
+                  {COVERAGE_LABELS[item]}
+                </TableCell>
+              ))}
+              <TableCell component="th" scope="col" align="right">
+                Budgets exhausted
+              </TableCell>
+              <TableCell component="th" scope="col" align="right">
+                Budgets burning
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(({ group, depth }) => (
+              <TableRow key={group.key ?? '(none)'}>
+                {nameCell(group, depth)}
+                <TableCell align="right">
+                  {formatNumber(group.entities)}
+                  {group.directEntities !== group.entities &&
+                    ` (${formatNumber(group.directEntities)} own)`}
+                </TableCell>
+                <TableCell align="right">
+                  {formatNumber(group.averageScore)}
+                </TableCell>
+                <TableCell align="right">
+                  {countOf(group.atTarget, group.entities)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatNumber(group.gapItems)}
+                </TableCell>
+                {OVERVIEW_COVERAGE_ITEMS.map(item => (
+                  <TableCell key={item} align="right">
+                    {formatNumber(group.coverage[item])}
+                  </TableCell>
+                ))}
+                <TableCell align="right">
+                  {formatNumber(group.budgetsExhausted)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatNumber(group.budgetsBurning)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <HowComputed label="How these figures are computed">
+        <Typography variant="body2" component="div">
+          <ul>
+            <li>
+              The server groups the entities that match the filters by{' '}
+              {dimension.toLowerCase()}.
+              {groupBy === 'owner' &&
+                ' A group counts the entities of its sub-groups too (spec.parent); "own" is how many it owns directly.'}
+            </li>
+            <li>
+              Average score: the mean of the entities' last stored readiness
+              scores (0–100, checks weighted as the policy says).
+            </li>
+            <li>
+              At target: entities whose readiness level reaches the target level
+              of their tier; the share is of the group's entities.
+            </li>
+            <li>
+              Gap items: the failing checks standing between each entity and its
+              target, added up.
+            </li>
+            <li>
+              SLO, Runbook, On-call, DR tested: how many entities pass the
+              slo-defined, runbook, on-call and dr-tested-recently checks.
+            </li>
+            <li>
+              Budgets exhausted / burning: entities whose worst SLO error budget
+              is in that state.
+            </li>
+            <li>
+              Open an entity's Reliability tab for its own checks and figures.
+            </li>
+          </ul>
+        </Typography>
+      </HowComputed>
+    </>
+  );
+}

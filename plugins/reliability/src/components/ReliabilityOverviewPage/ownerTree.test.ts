@@ -1,0 +1,53 @@
+import { OverviewAggregate } from '@vigil/plugin-reliability-common';
+import { ownerTreeOrder } from './ownerTree';
+
+const group = (key: string | null, parent?: string): OverviewAggregate => ({
+  key,
+  parent,
+  entities: 1,
+  directEntities: 1,
+  averageScore: 50,
+  atTarget: 0,
+  gapItems: 0,
+  coverage: { slo: 0, runbook: 0, onCall: 0, drTested: 0 },
+  budgetsExhausted: 0,
+  budgetsBurning: 0,
+});
+
+const order = (items: OverviewAggregate[]) =>
+  ownerTreeOrder(items).map(({ group: g, depth }) => `${depth}:${g.key}`);
+
+describe('ownerTreeOrder', () => {
+  it('puts each group after its parent, one level deeper', () => {
+    expect(
+      order([
+        group('group:default/payments', 'group:default/engineering'),
+        group('group:default/sre'),
+        group('group:default/engineering'),
+        group('group:default/card-team', 'group:default/payments'),
+        group(null),
+      ]),
+    ).toEqual([
+      '0:group:default/sre',
+      '0:group:default/engineering',
+      '1:group:default/payments',
+      '2:group:default/card-team',
+      '0:null',
+    ]);
+  });
+
+  it('treats a group whose parent is not listed as a root', () => {
+    expect(order([group('group:default/a', 'group:default/hidden')])).toEqual([
+      '0:group:default/a',
+    ]);
+  });
+
+  it('lists every group of a parent cycle once', () => {
+    expect(
+      order([
+        group('group:default/a', 'group:default/b'),
+        group('group:default/b', 'group:default/a'),
+      ]),
+    ).toEqual(['0:group:default/a', '1:group:default/b']);
+  });
+});
