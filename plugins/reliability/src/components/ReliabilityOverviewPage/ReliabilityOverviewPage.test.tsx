@@ -25,9 +25,9 @@ function apiWithData() {
   const api = mockReliabilityApi();
   api.getOverviewEntities.mockResolvedValue({
     items: [ordersOverviewRow, legacyReportsOverviewRow],
-    totalItems: 30,
+    totalItems: 80,
     offset: 0,
-    limit: 25,
+    limit: 50,
   });
   api.getOverviewKpis.mockResolvedValue(overviewKpis);
   api.getOverviewTrends.mockResolvedValue(overviewTrends);
@@ -101,7 +101,7 @@ describe('ReliabilityOverviewPage', () => {
     ).toBeInTheDocument();
     expect(api.getOverviewEntities).toHaveBeenCalledWith({
       offset: 0,
-      limit: 25,
+      limit: 50,
       sort: 'gap',
       order: 'desc',
     });
@@ -134,9 +134,9 @@ describe('ReliabilityOverviewPage', () => {
       '2',
       '3',
     ]);
-    expect(screen.getByText('1-25 of 30')).toBeInTheDocument();
+    expect(screen.getByText('1-50 of 80')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(
-      '30 entities evaluated',
+      '80 entities evaluated',
     );
     const gapHeader = within(entityTable()).getByRole('columnheader', {
       name: /^Gap/,
@@ -155,8 +155,8 @@ describe('ReliabilityOverviewPage', () => {
     await screen.findByRole('link', { name: 'Orders API' });
     const filters = { tier: ['tier-0'], missing: ['runbook'], search: 'ord' };
     expect(api.getOverviewEntities).toHaveBeenCalledWith({
-      offset: 25,
-      limit: 25,
+      offset: 50,
+      limit: 50,
       ...filters,
       sort: 'score',
       order: 'desc',
@@ -198,7 +198,7 @@ describe('ReliabilityOverviewPage', () => {
     await waitFor(() =>
       expect(api.getOverviewEntities).toHaveBeenLastCalledWith({
         offset: 0,
-        limit: 25,
+        limit: 50,
         tier: ['tier-0', 'tier-1'],
         sort: 'gap',
         order: 'desc',
@@ -262,15 +262,15 @@ describe('ReliabilityOverviewPage', () => {
     api.getOverviewEntities
       .mockResolvedValueOnce({
         items: [ordersOverviewRow],
-        totalItems: 30,
+        totalItems: 80,
         offset: 0,
-        limit: 25,
+        limit: 50,
       })
       .mockResolvedValueOnce({
         items: [legacyReportsOverviewRow],
-        totalItems: 30,
-        offset: 25,
-        limit: 25,
+        totalItems: 80,
+        offset: 50,
+        limit: 50,
       });
     await renderPage(api);
     await screen.findByRole('link', { name: 'Orders API' });
@@ -282,7 +282,7 @@ describe('ReliabilityOverviewPage', () => {
     ).toBeInTheDocument();
     expect(currentQuery()).toBe('?page=2');
     expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
-      expect.objectContaining({ offset: 25, limit: 25 }),
+      expect.objectContaining({ offset: 50, limit: 50 }),
     );
   });
 
@@ -494,7 +494,7 @@ describe('ReliabilityOverviewPage', () => {
       items: [],
       totalItems: 0,
       offset: 0,
-      limit: 25,
+      limit: 50,
     });
     await renderPage(api);
 
@@ -515,7 +515,7 @@ describe('ReliabilityOverviewPage', () => {
       items: [],
       totalItems: 0,
       offset: 0,
-      limit: 25,
+      limit: 50,
     });
     await renderPage(api, '/reliability?budget=exhausted');
 

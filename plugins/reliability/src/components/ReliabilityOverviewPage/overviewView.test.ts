@@ -8,13 +8,13 @@ const change = (
 ) => readableQuery(applyOverviewChange(new URLSearchParams(query), delta));
 
 describe('readOverviewView', () => {
-  it('defaults to the biggest gaps first, 25 a page, grouped by owner', () => {
+  it('defaults to the biggest gaps first, 50 a page, grouped by owner', () => {
     expect(read('')).toEqual({
       filters: {},
       sort: 'gap',
       order: 'desc',
       page: 0,
-      pageSize: 25,
+      pageSize: 50,
       groupBy: 'owner',
     });
   });
@@ -25,7 +25,7 @@ describe('readOverviewView', () => {
         'tier=tier-0,none&kind=Component&owner=group:default/a,group:default/b' +
           '&system=system:default/s&domain=domain:default/d&level=silver' +
           '&missing=runbook,onCall&budget=exhausted&search=%20orders%20' +
-          '&sort=score&order=desc&page=3&pageSize=50&groupBy=system',
+          '&sort=score&order=desc&page=3&pageSize=100&groupBy=system',
       ),
     ).toEqual({
       filters: {
@@ -42,7 +42,7 @@ describe('readOverviewView', () => {
       sort: 'score',
       order: 'desc',
       page: 2,
-      pageSize: 50,
+      pageSize: 100,
       groupBy: 'system',
     });
   });
@@ -59,7 +59,7 @@ describe('readOverviewView', () => {
       sort: 'gap',
       order: 'desc',
       page: 0,
-      pageSize: 25,
+      pageSize: 50,
       groupBy: 'owner',
     });
   });
@@ -79,6 +79,7 @@ describe('applyOverviewChange', () => {
       '?sort=score&order=asc',
     );
     expect(change('page=4', { pageSize: 100 })).toBe('?pageSize=100');
+    expect(change('pageSize=100', { pageSize: 50 })).toBe('');
   });
 
   it('keeps the page when only the grouping changes', () => {

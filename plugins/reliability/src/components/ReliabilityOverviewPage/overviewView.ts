@@ -27,7 +27,11 @@ export const LIST_FILTER_KEYS = [
 export type ListFilterKey = (typeof LIST_FILTER_KEYS)[number];
 
 export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
+/**
+ * Fifty rows a page: the whole example catalog (about 30 entities) fits
+ * on the first page, and a page stays quick to draw.
+ */
+export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_SORT: OverviewSortKey = 'gap';
 export const DEFAULT_ORDER = 'desc';
 export const DEFAULT_GROUP_BY: OverviewGroupBy = 'owner';
