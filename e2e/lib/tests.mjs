@@ -1,6 +1,6 @@
 // The browser tests. Each is a named async function taking a context
 // { page, frontend, entities, token } and throwing on failure.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expectEventually, expectVisible, reEscape } from './expect.mjs';
 
@@ -366,6 +366,269 @@ tests.push(async function errorBudgetsFromDemoTraffic({ page, frontend }) {
     T,
   );
 });
+
+/** Parses CSV text (RFC 4180: quoted fields, "" inside quotes, CRLF) into rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let fieldText = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        fieldText += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        fieldText += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(fieldText);
+      fieldText = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(fieldText);
+      rows.push(row);
+      row = [];
+      fieldText = '';
+    } else {
+      fieldText += c;
+    }
+  }
+  if (fieldText !== '' || row.length) {
+    row.push(fieldText);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** `/catalog/default/component/orders/reliability` → `component:default/orders` */
+function refOfTabLink(href) {
+  const m = /\/catalog\/([^/]+)\/([^/]+)\/([^/]+)\/reliability$/.exec(
+    new URL(href, 'http://x').pathname,
+  );
+  return m
+    ? `${decodeURIComponent(m[2])}:${decodeURIComponent(
+        m[1],
+      )}/${decodeURIComponent(m[3])}`.toLowerCase()
+    : null;
+}
+
+tests.push(
+  async function sreLeadFiltersTheOverviewToTier0SortsByGapAndDownloadsACsvWhoseRowsMatchTheTable({
+    page,
+    frontend,
+  }) {
+    await openSignedIn(page, `${frontend}/reliability`);
+    await expectVisible(
+      page,
+      page.getByRole('heading', { name: 'Reliability overview' }),
+      'a heading "Reliability overview"',
+      T,
+    );
+    const table = page.getByRole('table', { name: 'Entities', exact: true });
+    // The backend evaluates every entity at startup: reload until it has.
+    await expectEventually(
+      page,
+      async () => {
+        if (await table.isVisible()) return true;
+        await page.waitForTimeout(3000);
+        if (await table.isVisible()) return true;
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        return false;
+      },
+      'the "Entities" table of the overview (entities evaluated by the backend)',
+      90000,
+    );
+
+    // Filter to tier-0.
+    const tier0 = page
+      .getByRole('group', { name: 'Tier', exact: true })
+      .getByRole('button', { name: 'tier-0', exact: true });
+    await tier0.click();
+    await expectEventually(
+      page,
+      async () => (await tier0.getAttribute('aria-pressed')) === 'true',
+      'the "tier-0" filter button to be pressed',
+      T,
+    );
+    await expectEventually(
+      page,
+      () => new URL(page.url()).searchParams.get('tier') === 'tier-0',
+      'tier=tier-0 in the URL after pressing "tier-0"',
+      T,
+    );
+
+    // Sort by gap: the table starts with the biggest gaps first (the
+    // default); the first click turns it round, the second brings it back,
+    // now written in the URL.
+    const gapHeader = table.getByRole('columnheader', { name: /^Gap/ });
+    const gapButton = gapHeader.getByRole('button', { name: 'Gap' });
+    for (const direction of ['ascending', 'descending']) {
+      await gapButton.click();
+      await expectEventually(
+        page,
+        async () => (await gapHeader.getAttribute('aria-sort')) === direction,
+        `the "Gap" column to be sorted ${direction}`,
+        T,
+      );
+    }
+    await expectEventually(
+      page,
+      () => {
+        const q = new URL(page.url()).searchParams;
+        return q.get('sort') === 'gap' && q.get('order') === 'desc';
+      },
+      'sort=gap&order=desc in the URL',
+      T,
+    );
+    // Wait until the rows on screen answer that query.
+    await expectEventually(
+      page,
+      async () => {
+        const [busy, query] = await Promise.all([
+          table.getAttribute('aria-busy'),
+          table.getAttribute('data-query'),
+        ]);
+        const q = new URLSearchParams(query ?? '');
+        return (
+          busy === 'false' &&
+          q.get('tier') === 'tier-0' &&
+          q.get('sort') === 'gap' &&
+          q.get('order') === 'desc'
+        );
+      },
+      'the table to show the tier-0 rows sorted by gap',
+      T,
+    );
+
+    // What the table shows.
+    const status = await expectVisible(
+      page,
+      page.getByRole('status').filter({ hasText: /match the filters/ }),
+      'the count of entities matching the filters',
+      T,
+    );
+    const statusText = (await status.textContent()).trim();
+    const total = Number(
+      /^([\d,]+) entit/.exec(statusText)?.[1]?.replace(/,/g, ''),
+    );
+    if (!(total > 0)) {
+      throw new Error(
+        `expected some tier-0 entities, but the page says "${statusText}"`,
+      );
+    }
+    const headers = (await table.locator('thead th').allTextContents()).map(t =>
+      t.trim(),
+    );
+    const col = name => {
+      const i = headers.indexOf(name);
+      if (i < 0)
+        throw new Error(`no "${name}" column in ${JSON.stringify(headers)}`);
+      return i;
+    };
+    const tierCol = col('Tier');
+    const gapCol = col('Gap');
+    const shown = [];
+    for (const row of await table.locator('tbody tr').all()) {
+      const cells = (await row.locator('td').allTextContents()).map(t =>
+        t.trim(),
+      );
+      const href = await row.getByRole('link').first().getAttribute('href');
+      shown.push({
+        ref: refOfTabLink(href),
+        tier: cells[tierCol],
+        gap: cells[gapCol],
+      });
+    }
+    // 50 rows a page by default: the first page holds min(total, 50) rows.
+    if (shown.length !== Math.min(total, 50)) {
+      throw new Error(
+        `expected ${Math.min(
+          total,
+          50,
+        )} table rows for "${statusText}", found ${shown.length}`,
+      );
+    }
+    const notTier0 = shown.filter(r => r.tier !== 'tier-0');
+    if (notTier0.length) {
+      throw new Error(
+        `expected only tier-0 rows, but ${notTier0
+          .map(r => `${r.ref} (${r.tier})`)
+          .join(', ')} are shown`,
+      );
+    }
+    const gaps = shown.map(r => (r.gap === '—' ? -1 : Number(r.gap)));
+    if (gaps.some((g, i) => i > 0 && g > gaps[i - 1])) {
+      throw new Error(
+        `expected gaps in descending order, but the table shows ${gaps.join(
+          ', ',
+        )}`,
+      );
+    }
+    await table.scrollIntoViewIfNeeded();
+
+    // Download the CSV and compare it with the table.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: T }),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    if (download.suggestedFilename() !== 'reliability-overview.csv') {
+      throw new Error(
+        `expected the download to be named reliability-overview.csv, not ${download.suggestedFilename()}`,
+      );
+    }
+    const csvFile = fileURLToPath(
+      new URL('../results/reliability-overview-tier-0.csv', import.meta.url),
+    );
+    await download.saveAs(csvFile);
+    const [header, ...records] = parseCsv(readFileSync(csvFile, 'utf8')).filter(
+      r => r.length > 1 || r[0] !== '',
+    );
+    const at = name => {
+      const i = header.indexOf(name);
+      if (i < 0)
+        throw new Error(`the CSV has no "${name}" column: ${header.join(',')}`);
+      return i;
+    };
+    const csv = records.map(r => ({
+      ref: r[at('entityRef')].toLowerCase(),
+      tier: r[at('tier')],
+      gap: r[at('gapCount')] === '' ? -1 : Number(r[at('gapCount')]),
+    }));
+    if (csv.length !== total) {
+      throw new Error(
+        `expected the CSV to have ${total} rows (the page says "${statusText}"), but it has ${csv.length}`,
+      );
+    }
+    const csvNotTier0 = csv.filter(r => r.tier !== 'tier-0');
+    if (csvNotTier0.length) {
+      throw new Error(
+        `expected only tier-0 rows in the CSV, but it has ${csvNotTier0
+          .map(r => r.ref)
+          .join(', ')}`,
+      );
+    }
+    const mismatch = shown.findIndex(
+      (r, i) => r.ref !== csv[i].ref || gaps[i] !== csv[i].gap,
+    );
+    if (mismatch >= 0) {
+      throw new Error(
+        `row ${mismatch + 1} differs: the table shows ${
+          shown[mismatch].ref
+        } (gap ${shown[mismatch].gap}), the CSV has ${csv[mismatch].ref} (gap ${
+          csv[mismatch].gap
+        }); table: ${shown.map(r => r.ref).join(' ')}; CSV: ${csv
+          .map(r => r.ref)
+          .join(' ')}`,
+      );
+    }
+  },
+);
 
 /** "reliabilityTabOfAnExemplaryService" → "reliability tab of an exemplary service" */
 export function testName(fn) {
