@@ -1,51 +1,13 @@
-import {
-  Entity,
-  getCompoundEntityRef,
-  parseEntityRef,
-} from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { RELATION_HAS_SLO } from '@vigil/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
-import { budgetExplanation, budgetHeadline } from './formatBudget';
-
-/** One SLO: its budget state, what is left and the inputs behind it. */
-function SloStatusItem(props: { sloRef: string }) {
-  const api = useApi(reliabilityApiRef);
-  const { value, error, loading } = useAsync(
-    () => api.getSloStatus(parseEntityRef(props.sloRef)),
-    [api, props.sloRef],
-  );
-  return (
-    <ListItem divider disableGutters style={{ display: 'block' }}>
-      <Typography variant="body1" component="div">
-        <EntityRefLink entityRef={props.sloRef} defaultKind="slo" />{' '}
-        {value && (
-          <>
-            <Chip size="small" label={value.state} /> {budgetHeadline(value)}
-            {value.source.status === 'stale' && (
-              <Typography component="span" color="error">
-                {' '}
-                (stale: {value.source.reason})
-              </Typography>
-            )}
-          </>
-        )}
-      </Typography>
-      <Typography variant="body2" color="textSecondary">
-        {loading && 'Loading the error budget…'}
-        {error && `The error budget could not be loaded: ${error.message}`}
-        {value && budgetExplanation(value)}
-      </Typography>
-    </ListItem>
-  );
-}
+import { SloStatusItem } from '../SloStatus';
 
 /** The deploy gate's answer for this entity, with its reasons. */
 function DeployGate(props: { entity: Entity }) {
@@ -67,6 +29,11 @@ function DeployGate(props: { entity: Entity }) {
       <Typography variant="h6" component="h3">
         Deploy gate: {value.allowed ? 'allowed' : 'blocked'}
       </Typography>
+      <Typography variant="body2" color="textSecondary">
+        Worst budget state among the SLOs: {value.state}. Each line below says
+        whether that SLO's state blocks a deploy under the gate's settings
+        (reliability.deployGate).
+      </Typography>
       {value.reasons.map(reason => (
         <Typography key={reason} variant="body2">
           {reason}
@@ -74,6 +41,41 @@ function DeployGate(props: { entity: Entity }) {
       ))}
     </div>
   );
+}
+
+/** An OpenSLO document for the entity, to start from. */
+export function exampleSloYaml(entityName: string): string {
+  return [
+    'apiVersion: openslo/v1',
+    'kind: SLO',
+    'metadata:',
+    `  name: ${entityName}-availability`,
+    '  annotations:',
+    '    vigil/slo-kind: availability',
+    'spec:',
+    `  service: ${entityName}`,
+    '  indicator:',
+    '    metadata:',
+    `      name: ${entityName}-requests`,
+    '    spec:',
+    '      ratioMetric:',
+    '        counter: true',
+    '        good:',
+    '          metricSource:',
+    '            metricSourceRef: builtin # counts pushed to Vigil',
+    '            spec: {}',
+    '        total:',
+    '          metricSource:',
+    '            metricSourceRef: builtin',
+    '            spec: {}',
+    '  timeWindow:',
+    '    - duration: 28d',
+    '      isRolling: true',
+    '  budgetingMethod: Occurrences',
+    '  objectives:',
+    '    - displayName: availability',
+    '      target: 0.999',
+  ].join('\n');
 }
 
 /**
@@ -94,16 +96,31 @@ export function SloListCard(props: { entity: Entity }) {
         <>
           <List disablePadding>
             {sloRefs.map(ref => (
-              <SloStatusItem key={ref} sloRef={ref} />
+              <ListItem
+                key={ref}
+                divider
+                disableGutters
+                style={{ display: 'block' }}
+              >
+                <SloStatusItem sloRef={ref} />
+              </ListItem>
             ))}
           </List>
           <DeployGate entity={props.entity} />
         </>
       ) : (
-        <Typography variant="body2" color="textSecondary">
-          No SLO refers to this entity yet. Register an OpenSLO document
-          (apiVersion openslo/v1, kind SLO) whose spec.service names it.
-        </Typography>
+        <>
+          <Typography variant="body2" color="textSecondary">
+            No SLO refers to this entity yet. Register an OpenSLO document
+            (apiVersion openslo/v1, kind SLO) whose spec.service names it, for
+            example:
+          </Typography>
+          <CodeSnippet
+            text={exampleSloYaml(props.entity.metadata.name)}
+            language="yaml"
+            showCopyCodeButton
+          />
+        </>
       )}
     </InfoCard>
   );

@@ -1,31 +1,9 @@
 import { SloStatusResponse } from '@vigil/plugin-reliability-common';
-
-/** The parts of an ErrorBudgetResult the tab explains. */
-interface BudgetFigures {
-  method?: string;
-  sli?: number;
-  window?: { lengthSeconds: number; kind: string };
-  inputs?: { good: number; total: number; bad: number; coverage: number };
-  errorBudget?: { remaining?: number; unit?: string };
-  timeToExhaustionSeconds?: number;
-  timeToExhaustionWindow?: string;
-  action?: string;
-}
-
-const percent = (value: number, digits = 1) =>
-  `${(value * 100).toFixed(digits)} %`;
-const count = (value: number) => Math.round(value).toLocaleString('en-US');
-
-function duration(seconds: number): string {
-  if (seconds >= 86400) return `${(seconds / 86400).toFixed(1)} d`;
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${Math.round(seconds / 60)} min`;
-}
+import { budgetFigures, count, duration, percent } from './budgetFigures';
 
 /** The headline of one SLO: how much budget is left. */
 export function budgetHeadline(status: SloStatusResponse): string {
-  const figures = status.result as BudgetFigures;
-  const remaining = figures.errorBudget?.remaining;
+  const remaining = budgetFigures(status).errorBudget?.remaining;
   if (status.state === 'no-data' || remaining === undefined) {
     return 'no data yet';
   }
@@ -33,11 +11,11 @@ export function budgetHeadline(status: SloStatusResponse): string {
 }
 
 /**
- * How the headline was computed, from the inputs the backend returned: no
- * number on screen without its inputs.
+ * The inputs behind the headline in one line, from what the backend
+ * returned: no number on screen without its inputs.
  */
 export function budgetExplanation(status: SloStatusResponse): string {
-  const f = status.result as BudgetFigures;
+  const f = budgetFigures(status);
   if (!f.inputs || !f.window) {
     return status.source.reason ?? 'No counts have arrived for this SLO.';
   }
