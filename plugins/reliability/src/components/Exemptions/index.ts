@@ -1,0 +1,2 @@
+export { ExemptionsCard } from './ExemptionsCard';
+export { GrantExemptionButton } from './GrantExemptionButton';
