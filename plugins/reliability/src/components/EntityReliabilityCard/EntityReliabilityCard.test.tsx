@@ -7,6 +7,7 @@ import { screen, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
 import {
   badTierError,
+  burningSloStatus,
   emptyProfile,
   exemplaryProfile,
   mockReliabilityApi,
@@ -93,5 +94,69 @@ describe('EntityReliabilityCard', () => {
     expect(
       within(document.body).queryByText('Metadata errors'),
     ).not.toBeInTheDocument();
+  });
+
+  it('names the worst budget among the SLOs, from the deploy gate', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile),
+    );
+    api.getDeployGate.mockResolvedValue({
+      entityRef: 'component:default/orders',
+      allowed: false,
+      state: 'exhausted',
+      reasons: [],
+      slos: [
+        {
+          sloRef: burningSloStatus.sloRef,
+          state: 'burning',
+          remaining: 0.4,
+          stale: false,
+        },
+        {
+          sloRef: 'slo:default/orders-latency',
+          state: 'exhausted',
+          remaining: -0.1,
+          stale: false,
+        },
+      ],
+    });
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider
+          entity={{
+            ...ordersEntity,
+            relations: [
+              { type: 'hasSLO', targetRef: burningSloStatus.sloRef },
+              { type: 'hasSLO', targetRef: 'slo:default/orders-latency' },
+            ],
+          }}
+        >
+          <EntityReliabilityCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByText('exhausted (orders-latency, 0.0 % left)'),
+    ).toBeInTheDocument();
+    expect(valueOf('Worst budget')).toBe(
+      'exhausted (orders-latency, 0.0 % left)',
+    );
+  });
+
+  it('does not ask the gate for an entity without SLOs', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile),
+    );
+
+    await renderCard(api);
+
+    expect(await screen.findByText('tier-0')).toBeInTheDocument();
+    expect(valueOf('Worst budget')).toBe('No SLO');
+    expect(api.getDeployGate).not.toHaveBeenCalled();
   });
 });

@@ -12,8 +12,13 @@ import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { FieldList, NotDeclared } from '../FieldList';
+import { WorstBudget } from './WorstBudget';
 
-/** A compact summary of the entity's reliability metadata for its overview. */
+/**
+ * A compact summary of the entity's reliability for its overview: tier,
+ * level against target, score, the worst error budget, the top missing
+ * item; the tab it links to explains each number.
+ */
 export function EntityReliabilityCard() {
   const { entity } = useEntity();
   const reliabilityApi = useApi(reliabilityApiRef);
@@ -45,6 +50,7 @@ export function EntityReliabilityCard() {
             }`,
           },
           { label: 'Score', value: String(score) },
+          { label: 'Worst budget', value: <WorstBudget entity={entity} /> },
           {
             label: 'Top missing item',
             value: topMissing ? topMissing.title : 'Nothing missing',

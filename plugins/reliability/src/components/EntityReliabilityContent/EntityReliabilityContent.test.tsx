@@ -4,10 +4,14 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { reliabilityApiRef } from '../../api';
+import { useCanManageExemptions } from '../Exemptions/useCanManageExemptions';
 import {
   badTierError,
+  burningSloStatus,
+  checkOutcome,
+  exemption,
   emptyProfile,
   exemplaryProfile,
   missingRunbookFinding,
@@ -17,6 +21,21 @@ import {
   reliabilityResponse,
 } from '../../testUtils/fixtures';
 import { EntityReliabilityContent } from './EntityReliabilityContent';
+
+jest.mock('../Exemptions/useCanManageExemptions', () => ({
+  useCanManageExemptions: jest.fn(),
+}));
+const canManage = useCanManageExemptions as jest.MockedFunction<
+  typeof useCanManageExemptions
+>;
+
+beforeEach(() => canManage.mockReturnValue(false));
+
+/** The text of the value next to a label in a description list. */
+function valueOf(label: string) {
+  const term = screen.getAllByText(label, { selector: 'dt' })[0];
+  return term.nextElementSibling?.textContent;
+}
 
 async function renderContent(api: ReturnType<typeof mockReliabilityApi>) {
   return renderInTestApp(
@@ -39,14 +58,15 @@ describe('EntityReliabilityContent', () => {
     await renderContent(api);
 
     expect(
-      await screen.findByRole('heading', { name: 'Reliability metadata' }),
+      await screen.findByRole('heading', { name: 'Ownership and on-call' }),
     ).toBeInTheDocument();
     expect(api.getEntityReliability).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
       name: 'orders',
     });
-    expect(screen.getByText('tier-0')).toBeInTheDocument();
+    // The first "Tier" field is the one end-to-end tests read.
+    expect(valueOf('Tier')).toBe('tier-0');
     expect(screen.getByRole('link', { name: 'Runbook' })).toHaveAttribute(
       'href',
       'https://wiki.example.com/runbooks/orders',
@@ -55,8 +75,11 @@ describe('EntityReliabilityContent', () => {
       'href',
       'https://grafana.example.com/d/orders',
     );
-    expect(screen.getByText('1h')).toBeInTheDocument();
-    expect(screen.getByText('15m')).toBeInTheDocument();
+    expect(valueOf('RTO')).toBe('1h');
+    expect(valueOf('RPO')).toBe('15m');
+    expect(valueOf('On-call')).toBe(
+      'PagerDuty: PORDERS (pagerduty.com/service-id)',
+    );
     expect(
       screen.getByRole('heading', { name: 'Disaster recovery' }),
     ).toBeInTheDocument();
@@ -87,8 +110,8 @@ describe('EntityReliabilityContent', () => {
     await renderContent(api);
 
     expect(await screen.findByText('4h')).toBeInTheDocument();
-    // Tier, runbook, dashboard, RPO, strategy, last test, DR runbook.
-    expect(screen.getAllByText('Not declared')).toHaveLength(7);
+    // Tier; on-call, runbook, dashboard; strategy, RPO, last test, DR runbook.
+    expect(screen.getAllByText('Not declared')).toHaveLength(8);
     expect(
       screen.queryByRole('link', { name: 'Runbook' }),
     ).not.toBeInTheDocument();
@@ -115,9 +138,9 @@ describe('EntityReliabilityContent', () => {
     expect(screen.getByText('gold')).toBeInTheDocument();
     expect(screen.getByText(badTierError.expected)).toBeInTheDocument();
     expect(screen.getByText('"vigil/tier: tier-1"').tagName).toBe('CODE');
-    // An invalid tier is still metadata: the card shows, not the empty state.
+    // An invalid tier is still metadata: the DR panel shows, not the empty state.
     expect(
-      screen.getByRole('heading', { name: 'Reliability metadata' }),
+      screen.getByRole('heading', { name: 'Disaster recovery' }),
     ).toBeInTheDocument();
     // ...and the tier row says it is invalid rather than "Not declared".
     expect(
@@ -250,7 +273,7 @@ describe('EntityReliabilityContent', () => {
       expect(yaml).toContain(line);
     }
     expect(
-      screen.queryByRole('heading', { name: 'Reliability metadata' }),
+      screen.queryByRole('heading', { name: 'Disaster recovery' }),
     ).not.toBeInTheDocument();
   });
 
@@ -278,7 +301,272 @@ describe('EntityReliabilityContent', () => {
       screen.getAllByText(/No entity component:default\/orders/).length,
     ).toBeGreaterThan(0);
     expect(
-      screen.queryByRole('heading', { name: 'Reliability metadata' }),
+      screen.queryByRole('heading', { name: 'Readiness' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('re-evaluates on request and shows the new score', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability
+      .mockResolvedValueOnce(
+        reliabilityResponse(exemplaryProfile, [], silverReadiness),
+      )
+      .mockResolvedValue(
+        reliabilityResponse(exemplaryProfile, [], {
+          ...silverReadiness,
+          score: 100,
+          level: 'gold',
+          gap: [],
+        }),
+      );
+    api.refreshReadiness.mockResolvedValue({
+      ...silverReadiness,
+      score: 100,
+      level: 'gold',
+      gap: [],
+    });
+
+    await renderContent(api);
+    expect(
+      await screen.findByText(
+        'Score 87.5 · level silver · target gold for tier-0',
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Re-evaluate now' }));
+
+    expect(
+      await screen.findByText(
+        'Score 100 · level gold · target gold for tier-0',
+      ),
+    ).toBeInTheDocument();
+    expect(api.refreshReadiness).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'orders',
+    });
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Re-evaluated: score 100, level gold',
+    );
+    expect(screen.queryByLabelText('Readiness gap')).not.toBeInTheDocument();
+    // The history is read again too: the evaluation stored a snapshot.
+    await waitFor(() =>
+      expect(api.getReadinessHistory).toHaveBeenCalledTimes(2),
+    );
+  });
+
+  it('shows why a re-evaluation failed', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [], silverReadiness),
+    );
+    api.refreshReadiness.mockRejectedValue(new Error('catalog unreachable'));
+
+    await renderContent(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Re-evaluate now' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Re-evaluation failed: catalog unreachable',
+    );
+  });
+
+  it('grants an exemption from a gap item, then shows the check exempt with its expiry', async () => {
+    canManage.mockReturnValue(true);
+    const runbookFail = checkOutcome({
+      id: 'runbook',
+      title: 'Runbook',
+      level: 'bronze',
+      weight: 3,
+      state: 'fail',
+      message: 'metadata.annotations.vigil/runbook is missing',
+      fix: 'metadata:\n  annotations:\n    vigil/runbook: https://wiki.example.com/runbooks/orders',
+    });
+    const before = {
+      ...silverReadiness,
+      gap: [runbookFail],
+      checks: [runbookFail],
+    };
+    const runbookExempt = {
+      ...runbookFail,
+      state: 'exempt' as const,
+      message: undefined,
+      fix: undefined,
+      exemption: {
+        reason: 'The runbook moves to the new wiki this sprint',
+        grantedBy: 'user:default/ada',
+        expiresAt: '2026-12-31T23:59:59.000Z',
+        expired: false,
+        underlyingState: 'fail' as const,
+      },
+    };
+    const after = { ...silverReadiness, gap: [], checks: [runbookExempt] };
+    const api = mockReliabilityApi();
+    api.getEntityReliability
+      .mockResolvedValueOnce(reliabilityResponse(exemplaryProfile, [], before))
+      .mockResolvedValue(reliabilityResponse(exemplaryProfile, [], after));
+    api.grantExemption.mockResolvedValue(
+      exemption({ expiresAt: '2026-12-31T23:59:59.000Z' }),
+    );
+
+    await renderContent(api);
+    const gap = await screen.findByLabelText('Readiness gap');
+    fireEvent.click(
+      within(gap).getByRole('button', { name: 'Grant exemption from Runbook' }),
+    );
+    fireEvent.change(screen.getByLabelText(/Reason/), {
+      target: { value: 'The runbook moves to the new wiki this sprint' },
+    });
+    fireEvent.change(screen.getByLabelText(/Expires on/), {
+      target: { value: '2026-12-31' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Grant exemption' }));
+
+    const checks = await screen.findByRole('list', {
+      name: 'All readiness checks',
+    });
+    await waitFor(() =>
+      expect(checks).toHaveTextContent(
+        'Exempt until 2026-12-31 23:59 UTC, granted by user:default/ada: The runbook moves to the new wiki this sprint',
+      ),
+    );
+    expect(api.grantExemption).toHaveBeenCalledWith({
+      entityRef: 'component:default/orders',
+      checkId: 'runbook',
+      reason: 'The runbook moves to the new wiki this sprint',
+      expiresAt: '2026-12-31T23:59:59.000Z',
+    });
+    expect(screen.queryByLabelText('Readiness gap')).not.toBeInTheDocument();
+    expect(within(checks).getByText('exempt')).toBeInTheDocument();
+    // The exemptions card reads the list again.
+    await waitFor(() => expect(api.listExemptions).toHaveBeenCalledTimes(2));
+  });
+
+  it('offers no grant button to users without the permission', async () => {
+    canManage.mockReturnValue(false);
+    const runbookFail = checkOutcome({
+      id: 'runbook',
+      title: 'Runbook',
+      state: 'fail',
+    });
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [], {
+        ...silverReadiness,
+        gap: [runbookFail],
+        checks: [runbookFail],
+      }),
+    );
+
+    await renderContent(api);
+
+    expect(await screen.findByLabelText('Readiness gap')).toHaveTextContent(
+      'Runbook',
+    );
+    expect(
+      screen.queryByRole('button', { name: /Grant exemption/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('explains the score from the checks behind it', async () => {
+    const api = mockReliabilityApi();
+    api.getEntityReliability.mockResolvedValue(
+      reliabilityResponse(exemplaryProfile, [], {
+        ...silverReadiness,
+        score: 60,
+        checks: [
+          checkOutcome({
+            id: 'runbook',
+            title: 'Runbook',
+            weight: 3,
+            state: 'pass',
+          }),
+          checkOutcome({
+            id: 'dashboard',
+            title: 'Dashboard',
+            weight: 2,
+            state: 'fail',
+          }),
+          checkOutcome({
+            id: 'techdocs',
+            title: 'TechDocs',
+            weight: 1,
+            state: 'pass',
+            counts: false,
+          }),
+          checkOutcome({
+            id: 'error-budget-healthy',
+            title: 'Error budget',
+            weight: 2,
+            state: 'no-data',
+          }),
+        ],
+      }),
+    );
+
+    await renderContent(api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'How the score is computed' }),
+    );
+
+    const region = screen.getByRole('region', {
+      name: 'How the score is computed',
+    });
+    expect(region).toHaveTextContent(
+      'Score = weight of the checks that pass ÷ weight of the checks that count = 3 ÷ 5 = 60.',
+    );
+    const rows = within(
+      screen.getByRole('table', { name: 'Checks behind the score' }),
+    )
+      .getAllByRole('row')
+      .map(r => r.textContent);
+    expect(rows.slice(1)).toEqual([
+      'Runbooksilver3passpasses',
+      'Dashboardsilver2failfails',
+      'TechDocssilver1passnot counted',
+      'Error budgetsilver2no-dataleft out (nothing known)',
+    ]);
+  });
+
+  it('gives an SLO entity its own view of the SLO card', async () => {
+    const api = mockReliabilityApi();
+    api.getSloStatus.mockResolvedValue(burningSloStatus);
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider
+          entity={{
+            apiVersion: 'openslo/v1',
+            kind: 'SLO',
+            metadata: {
+              name: 'orders-availability',
+              namespace: 'default',
+              title: 'Orders API availability',
+            },
+            spec: {},
+          }}
+        >
+          <EntityReliabilityContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: /Orders API availability/ }),
+    ).toHaveTextContent('40.0 % of the error budget left');
+    expect(api.getSloStatus).toHaveBeenCalledWith({
+      kind: 'SLO',
+      namespace: 'default',
+      name: 'orders-availability',
+    });
+    expect(api.getEntityReliability).not.toHaveBeenCalled();
+    expect(screen.getByRole('link', { name: /orders/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/orders',
+    );
+    expect(
+      screen.getByRole('table', { name: 'Burn rates of orders-availability' }),
+    ).toBeInTheDocument();
   });
 });

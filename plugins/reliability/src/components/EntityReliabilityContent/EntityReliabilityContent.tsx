@@ -1,4 +1,6 @@
+import { useCallback, useState } from 'react';
 import {
+  Entity,
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -10,11 +12,15 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { formatTimestamp } from '../../utils/formatTimestamp';
+import { DrPanel } from '../DisasterRecovery';
+import { ExemptionsCard } from '../Exemptions';
+import { OwnershipCard } from '../Ownership';
+import { ScoreHistoryCard } from '../ScoreHistory';
+import { SloEntityContent } from '../SloStatus';
 import { hasReliabilityMetadata } from './hasReliabilityMetadata';
 import { MetadataErrorsPanel } from './MetadataErrorsPanel';
 import { NoReliabilityMetadata } from './NoReliabilityMetadata';
 import { ReadinessCard } from './ReadinessCard';
-import { ReliabilityMetadataCard } from './ReliabilityMetadataCard';
 import { SloListCard } from './SloListCard';
 
 /** What the enforcement mode means for this entity, in one sentence. */
@@ -29,19 +35,24 @@ function enforcementExplanation(mode: 'off' | 'warn' | 'enforce'): string {
   }
 }
 
-/** The Reliability tab of an entity page. */
-export function EntityReliabilityContent() {
-  const { entity } = useEntity();
+/** The Reliability tab of a Component, System or Resource. */
+function ServiceReliabilityContent(props: { entity: Entity }) {
+  const { entity } = props;
   const reliabilityApi = useApi(reliabilityApiRef);
   const entityRef = stringifyEntityRef(entity);
+  // Bumped after a re-evaluation, a grant or a revocation: everything that
+  // depends on the readiness result loads again.
+  const [reloadKey, setReloadKey] = useState(0);
+  const reload = useCallback(() => setReloadKey(key => key + 1), []);
 
   const { value, loading, error } = useAsync(
     () => reliabilityApi.getEntityReliability(getCompoundEntityRef(entity)),
     // The ref, not the entity object: a catalog refresh must not refetch.
-    [reliabilityApi, entityRef],
+    [reliabilityApi, entityRef, reloadKey],
   );
 
-  if (loading) {
+  // On a reload the last answer stays on screen until the new one arrives.
+  if (loading && !value) {
     return <Progress />;
   }
   if (error) {
@@ -52,6 +63,7 @@ export function EntityReliabilityContent() {
   }
 
   const { profile, profileChangedAt, metadataPolicy, readiness } = value;
+  const compoundRef = getCompoundEntityRef(entity);
   // Parse errors have their own panel; the rest are the policy's findings.
   const policyFindings = metadataPolicy.violations.filter(
     v => v.rule !== 'metadata-valid',
@@ -59,7 +71,12 @@ export function EntityReliabilityContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <ReadinessCard readiness={readiness} />
+        <ReadinessCard
+          readiness={readiness}
+          profile={profile}
+          entityRef={compoundRef}
+          onChanged={reload}
+        />
       </Grid>
       {profile.errors.length > 0 && (
         <Grid item xs={12}>
@@ -75,15 +92,29 @@ export function EntityReliabilityContent() {
           />
         </Grid>
       )}
-      <Grid item xs={12}>
+      <Grid item xs={12} md={6}>
+        <OwnershipCard response={value} />
+      </Grid>
+      <Grid item xs={12} md={6}>
         {hasReliabilityMetadata(profile) ? (
-          <ReliabilityMetadataCard profile={profile} />
+          <DrPanel response={value} />
         ) : (
           <NoReliabilityMetadata entityName={entity.metadata.name} />
         )}
       </Grid>
       <Grid item xs={12}>
         <SloListCard entity={entity} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ScoreHistoryCard entityRef={compoundRef} reloadKey={reloadKey} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ExemptionsCard
+          entityRef={readiness.entityRef}
+          checks={readiness.checks}
+          reloadKey={reloadKey}
+          onChanged={reload}
+        />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
@@ -95,4 +126,16 @@ export function EntityReliabilityContent() {
       </Grid>
     </Grid>
   );
+}
+
+/**
+ * The Reliability tab of an entity page. SLO entities (kind SLO) get their
+ * own view: the error budget of that SLO.
+ */
+export function EntityReliabilityContent() {
+  const { entity } = useEntity();
+  if (entity.kind.toLocaleLowerCase('en-US') === 'slo') {
+    return <SloEntityContent />;
+  }
+  return <ServiceReliabilityContent entity={entity} />;
 }
