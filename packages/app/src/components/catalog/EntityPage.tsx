@@ -109,6 +109,29 @@ const reliabilityEntityPage = (
   </EntityLayout>
 );
 
+/**
+ * An OpenSLO SLO: its about card, and on the Reliability tab its error
+ * budget (EntityReliabilityContent shows the SLO view for kind SLO).
+ */
+const sloPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/reliability" title="Reliability">
+      <EntityReliabilityContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const userPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -178,6 +201,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isReliabilityAvailable}>
       {reliabilityEntityPage}
     </EntitySwitch.Case>
+    <EntitySwitch.Case if={isKind('slo')} children={sloPage} />
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('group')} children={groupPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
