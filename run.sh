@@ -3,6 +3,8 @@
 #
 #   ./run.sh start   the app (http://localhost:3000) and backend (:7007)
 #                    with the example catalog on SQLite
+#   ./run.sh seed    the same with 10,000 generated components in the
+#                    catalog (app-config.seed.yaml), for scale trials
 #   ./run.sh test    type check, lint, every package's jest tests and the
 #                    end-to-end test in headless Chromium
 #
@@ -29,6 +31,10 @@ case "${1:-}" in
     install_packages
     exec npx backstage-cli repo start
     ;;
+  seed)
+    install_packages
+    exec npx backstage-cli repo start --config app-config.yaml --config app-config.seed.yaml
+    ;;
   test)
     install_packages
     exec bash scripts/test-all.sh
@@ -37,7 +43,7 @@ case "${1:-}" in
     install_packages
     ;;
   *)
-    echo "usage: ./run.sh start | test | install" >&2
+    echo "usage: ./run.sh start | seed | test | install" >&2
     exit 2
     ;;
 esac

@@ -13,7 +13,10 @@ import {
   parseReliabilityProfile,
 } from '@vigil/plugin-reliability-common';
 import { Engine } from 'json-rules-engine';
-import { random, syntheticCatalog } from './synthetic';
+import {
+  random,
+  syntheticCatalog,
+} from '../../packages/backend/src/synthetic/syntheticCatalog';
 
 const count = Number(process.argv[2] ?? 10000);
 const now = new Date('2026-11-27T12:00:00Z');

@@ -12,5 +12,11 @@ export interface Config {
      * into the built-in SLI source every minute.
      */
     traffic?: boolean;
+    /**
+     * Put this many generated components (with teams, departments,
+     * systems, domains and SLOs) into the catalog: for trying the
+     * overview and the refresh at scale. Off (0) by default.
+     */
+    syntheticEntities?: number;
   };
 }

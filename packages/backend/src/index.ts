@@ -28,6 +28,9 @@ backend.add(import('./modules/exampleCheck'));
 // locations registrable through the API (used by the end-to-end test).
 backend.add(import('./modules/demoDates'));
 backend.add(import('./modules/allowFileLocations'));
+// Development and benchmarks only: N generated entities when
+// vigilDemo.syntheticEntities is set (app-config.seed.yaml).
+backend.add(import('./modules/syntheticEntities'));
 // Development only: DEMO DATA pushed into the built-in SLI source.
 backend.add(import('./demoTraffic'));
 

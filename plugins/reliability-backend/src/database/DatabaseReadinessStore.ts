@@ -12,6 +12,12 @@ import {
   StoredOverviewRow,
 } from './ReadinessStore';
 
+/** Entities per transaction of saveResults. */
+const CHUNK = 500;
+
+/** Rows per INSERT: 20 columns each stays under SQLite's 999 parameters. */
+const INSERT_ROWS = 40;
+
 /**
  * Knex implementation of {@link ReadinessStore}, on SQLite or PostgreSQL.
  *
@@ -31,57 +37,97 @@ export class DatabaseReadinessStore implements ReadinessStore {
     result: ReadinessResult,
     historyEverySeconds: number,
   ): Promise<void> {
-    // The hash leaves out the evaluation time: only real changes count.
-    const { evaluatedAt, ...content } = result;
-    const hash = createHash('sha256')
-      .update(JSON.stringify(content))
-      .digest('hex');
-    const at = new Date(evaluatedAt);
+    await this.saveResults([{ subject, result }], historyEverySeconds);
+  }
+
+  async saveResults(
+    items: Array<{ subject: ReadinessSubject; result: ReadinessResult }>,
+    historyEverySeconds: number,
+  ): Promise<void> {
+    // One transaction per chunk: a refresh page costs a few statements, not
+    // three per entity (and one disk sync, not one per entity).
+    for (let i = 0; i < items.length; i += CHUNK) {
+      await this.saveChunk(items.slice(i, i + CHUNK), historyEverySeconds);
+    }
+  }
+
+  private async saveChunk(
+    items: Array<{ subject: ReadinessSubject; result: ReadinessResult }>,
+    historyEverySeconds: number,
+  ): Promise<void> {
+    // The last result per entity wins when an entity appears twice.
+    const byRef = new Map(items.map(item => [item.subject.entityRef, item]));
+    const refs = [...byRef.keys()];
+    const rows = [...byRef.values()].map(({ subject, result }) => {
+      // The hash leaves out the evaluation time: only real changes count.
+      const { evaluatedAt, ...content } = result;
+      return {
+        entity_ref: subject.entityRef,
+        kind: subject.kind,
+        title: subject.title ?? null,
+        owner_ref: subject.ownerRef ?? null,
+        system_ref: subject.systemRef ?? null,
+        tier: result.tier ?? null,
+        score: result.score,
+        level: result.level ?? null,
+        target_level: result.targetLevel ?? null,
+        gap_count: result.gap.length,
+        has_slo: subject.coverage.slo,
+        has_runbook: subject.coverage.runbook,
+        has_on_call: subject.coverage.onCall,
+        dr_tested: subject.coverage.drTested,
+        error_count: subject.errorCount,
+        violation_count: subject.violationCount,
+        result_json: JSON.stringify(result),
+        result_hash: createHash('sha256')
+          .update(JSON.stringify(content))
+          .digest('hex'),
+        evaluated_at: new Date(evaluatedAt),
+      };
+    });
     await this.db.transaction(async tx => {
-      const previous = await tx('reliability_readiness')
-        .where({ entity_ref: subject.entityRef })
-        .first('result_hash');
-      await tx('reliability_readiness')
-        .insert({
-          entity_ref: subject.entityRef,
-          kind: subject.kind,
-          title: subject.title ?? null,
-          owner_ref: subject.ownerRef ?? null,
-          system_ref: subject.systemRef ?? null,
-          tier: result.tier ?? null,
-          score: result.score,
-          level: result.level ?? null,
-          target_level: result.targetLevel ?? null,
-          gap_count: result.gap.length,
-          has_slo: subject.coverage.slo,
-          has_runbook: subject.coverage.runbook,
-          has_on_call: subject.coverage.onCall,
-          dr_tested: subject.coverage.drTested,
-          error_count: subject.errorCount,
-          violation_count: subject.violationCount,
-          result_json: JSON.stringify(result),
-          result_hash: hash,
-          evaluated_at: at,
+      const previous = new Map<string, string>(
+        (
+          await tx('reliability_readiness')
+            .whereIn('entity_ref', refs)
+            .select('entity_ref', 'result_hash')
+        ).map((r: any) => [r.entity_ref, r.result_hash]),
+      );
+      const lastPoints = new Map<string, number>(
+        (
+          await tx('reliability_readiness_history')
+            .whereIn('entity_ref', refs)
+            .groupBy('entity_ref')
+            .select('entity_ref')
+            .max({ at: 'at' })
+        ).map((r: any) => [r.entity_ref, toDate(r.at).getTime()]),
+      );
+      // Rows per insert stay under SQLite's bound-parameter limit.
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        await tx('reliability_readiness')
+          .insert(rows.slice(i, i + INSERT_ROWS))
+          .onConflict('entity_ref')
+          .merge();
+      }
+      const points = rows
+        .filter(row => {
+          const last = lastPoints.get(row.entity_ref);
+          return (
+            last === undefined ||
+            previous.get(row.entity_ref) !== row.result_hash ||
+            row.evaluated_at.getTime() - last >= historyEverySeconds * 1000
+          );
         })
-        .onConflict('entity_ref')
-        .merge();
-      const last = await tx('reliability_readiness_history')
-        .where({ entity_ref: subject.entityRef })
-        .orderBy('at', 'desc')
-        .first('at');
-      const due =
-        !last ||
-        previous?.result_hash !== hash ||
-        at.getTime() - toDate(last.at).getTime() >= historyEverySeconds * 1000;
-      if (due) {
+        .map(row => ({
+          entity_ref: row.entity_ref,
+          at: row.evaluated_at,
+          score: row.score,
+          level: row.level,
+          gap_count: row.gap_count,
+        }));
+      for (let i = 0; i < points.length; i += INSERT_ROWS) {
         await tx('reliability_readiness_history')
-          .insert({
-            entity_ref: subject.entityRef,
-            at,
-            score: result.score,
-            level: result.level ?? null,
-            gap_count: result.gap.length,
-          })
+          .insert(points.slice(i, i + INSERT_ROWS))
           .onConflict(['entity_ref', 'at'])
           .merge();
       }

@@ -58,6 +58,11 @@ export interface ReadinessStore {
     result: ReadinessResult,
     historyEverySeconds: number,
   ): Promise<void>;
+  /** {@link ReadinessStore.saveResult} for many, in few transactions. */
+  saveResults(
+    items: Array<{ subject: ReadinessSubject; result: ReadinessResult }>,
+    historyEverySeconds: number,
+  ): Promise<void>;
   getHistory(entityRef: string, since: Date): Promise<ReadinessHistoryPoint[]>;
   /** Every stored result's overview columns. */
   listOverviewRows(): Promise<StoredOverviewRow[]>;

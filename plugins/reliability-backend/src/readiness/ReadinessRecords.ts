@@ -18,6 +18,7 @@ import {
 import {
   ReadinessHistoryPoint,
   ReadinessStore,
+  ReadinessSubject,
 } from '../database/ReadinessStore';
 import { catalogPages } from '../overview/catalogStructure';
 import { coverageOf } from '../overview/coverage';
@@ -48,33 +49,77 @@ export class ReadinessRecords {
     return this.options.clock?.() ?? new Date();
   }
 
-  /** Saves a result computed elsewhere (e.g. by the entity route). */
-  async record(entity: Entity, result: ReadinessResult): Promise<void> {
+  /** What the store keeps about an entity beside its result. */
+  private subjectOf(entity: Entity, result: ReadinessResult): ReadinessSubject {
     const summary = toEntitySummary(entity);
     const { profile, violations } = evaluateMetadataPolicy(
       entity,
       this.options.policy,
       { now: new Date(result.evaluatedAt) },
     );
+    return {
+      entityRef: summary.entityRef,
+      kind: summary.kind,
+      title: summary.title,
+      ownerRef: summary.owner,
+      systemRef: summary.system,
+      coverage: coverageOf(profile, result),
+      errorCount: profile.errors.length,
+      violationCount: violations.filter(v => !v.pending).length,
+    };
+  }
+
+  /** Saves a result computed elsewhere (e.g. by the entity route). */
+  async record(entity: Entity, result: ReadinessResult): Promise<void> {
     await this.options.store.saveResult(
-      {
-        entityRef: summary.entityRef,
-        kind: summary.kind,
-        title: summary.title,
-        ownerRef: summary.owner,
-        systemRef: summary.system,
-        coverage: coverageOf(profile, result),
-        errorCount: profile.errors.length,
-        violationCount: violations.filter(v => !v.pending).length,
-      },
+      this.subjectOf(entity, result),
       result,
       this.options.historyEverySeconds,
     );
   }
 
+  private warnFailed(entity: Entity, error: unknown) {
+    this.options.logger.warn(
+      `Readiness of ${stringifyEntityRef(
+        entity,
+      )} could not be evaluated: ${error}`,
+    );
+  }
+
+  /**
+   * Saves a page of results in one go; if that fails, one by one, so one
+   * bad row never costs the rest. Returns how many were saved.
+   */
+  private async recordPage(
+    page: Array<{ entity: Entity; result: ReadinessResult }>,
+  ): Promise<number> {
+    try {
+      await this.options.store.saveResults(
+        page.map(({ entity, result }) => ({
+          subject: this.subjectOf(entity, result),
+          result,
+        })),
+        this.options.historyEverySeconds,
+      );
+      return page.length;
+    } catch {
+      let saved = 0;
+      for (const { entity, result } of page) {
+        try {
+          await this.record(entity, result);
+          saved++;
+        } catch (error) {
+          this.warnFailed(entity, error);
+        }
+      }
+      return saved;
+    }
+  }
+
   /**
    * Re-evaluates every entity, a catalog page at a time (related entities
-   * read once per page); one failure never stops the rest.
+   * read once per page, results saved per page); one failure never stops
+   * the rest.
    */
   async refreshAll(): Promise<{ evaluated: number; failed: number }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
@@ -90,21 +135,19 @@ export class ReadinessRecords {
         credentials,
         this.now(),
       );
-      for (const [i, entity] of items.entries()) {
-        try {
-          const result = results[i];
-          if (result instanceof Error) throw result;
-          await this.record(entity, result);
-          evaluated++;
-        } catch (error) {
+      const page: Array<{ entity: Entity; result: ReadinessResult }> = [];
+      items.forEach((entity, i) => {
+        const result = results[i];
+        if (result instanceof Error) {
           failed++;
-          this.options.logger.warn(
-            `Readiness of ${stringifyEntityRef(
-              entity,
-            )} could not be evaluated: ${error}`,
-          );
+          this.warnFailed(entity, result);
+        } else {
+          page.push({ entity, result });
         }
-      }
+      });
+      const saved = await this.recordPage(page);
+      evaluated += saved;
+      failed += page.length - saved;
     }
     return { evaluated, failed };
   }

@@ -10,29 +10,65 @@ export function random(seed: number) {
 }
 
 export interface SyntheticCatalog {
+  /** Components with their relations already set (as the catalog would). */
   components: Entity[];
   groups: Map<string, Entity>;
   slosByService: Map<string, Entity[]>;
   byRef: Map<string, Entity>;
+  /** Departments (parents of the teams), systems and domains. */
+  structure: Entity[];
 }
 
+const DEPARTMENTS = 5;
+const TEAMS = 50;
+const SYSTEMS = 100;
+const DOMAINS = 8;
+
 /**
- * `count` components over 50 teams with realistic metadata: tiers 0–3,
- * most with runbooks and on-call, some DR data, dependencies between
- * services, and a third with OpenSLO SLOs.
+ * `count` components over 50 teams in 5 departments, 100 systems in 8
+ * domains, with realistic metadata: tiers 0–3 (1 % invalid), most with
+ * runbooks and on-call, some DR data, dependencies between services, and
+ * a third with OpenSLO SLOs. 5 % of owners name a team that does not
+ * exist. Deterministic: the same count gives the same catalog.
  */
 export function syntheticCatalog(count: number): SyntheticCatalog {
   const next = random(42);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const groups = new Map<string, Entity>();
-  for (let g = 0; g < 50; g++) {
-    const group: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: `team-${g}`, namespace: 'default' },
-      spec: { type: 'team', children: [] },
-    };
+  const structure: Entity[] = [];
+  const entity = (kind: string, name: string, spec: object): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec: spec as Entity['spec'],
+  });
+  for (let d = 0; d < DEPARTMENTS; d++) {
+    structure.push(
+      entity('Group', `department-${d}`, { type: 'department', children: [] }),
+    );
+  }
+  for (let g = 0; g < TEAMS; g++) {
+    const group = entity('Group', `team-${g}`, {
+      type: 'team',
+      children: [],
+      parent: `department-${g % DEPARTMENTS}`,
+    });
     groups.set(`group:default/team-${g}`, group);
+  }
+  for (let d = 0; d < DOMAINS; d++) {
+    structure.push(
+      entity('Domain', `domain-${d}`, {
+        owner: `department-${d % DEPARTMENTS}`,
+      }),
+    );
+  }
+  for (let s = 0; s < SYSTEMS; s++) {
+    structure.push(
+      entity('System', `system-${s}`, {
+        owner: `team-${s % TEAMS}`,
+        domain: `domain-${s % DOMAINS}`,
+      }),
+    );
   }
   const components: Entity[] = [];
   const slosByService = new Map<string, Entity[]>();
@@ -73,6 +109,8 @@ export function syntheticCatalog(count: number): SyntheticCatalog {
         type: 'service',
         owner: `team-${Math.floor(next() * 55)}`,
         lifecycle: next() < 0.9 ? 'production' : 'experimental',
+        system: `system-${i % SYSTEMS}`,
+        dependsOn,
       },
       relations: dependsOn.map(targetRef => ({ type: 'dependsOn', targetRef })),
     };
@@ -111,5 +149,5 @@ export function syntheticCatalog(count: number): SyntheticCatalog {
     components.push(component);
     byRef.set(ref, component);
   }
-  return { components, groups, slosByService, byRef };
+  return { components, groups, slosByService, byRef, structure };
 }

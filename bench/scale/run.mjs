@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/*
+ * bench/scale/run.sh [components] — the backend at scale, on SQLite:
+ *   1. starts the real backend (catalog, permissions, the reliability
+ *      suite) with N generated components (vigilDemo.syntheticEntities);
+ *   2. waits until the catalog has processed them all;
+ *   3. triggers the scheduled readiness refresh and prints its wall time
+ *      and the backend's RSS growth (targets ≤ 60 s, ≤ 300 MB);
+ *   4. runs 20 concurrent clients against the overview routes and the
+ *      entity result route and prints p50/p95 (targets ≤ 200 ms, ≤ 30 ms).
+ * A benchmark, not a test. Port 7007 must be free.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+const count = Number(process.argv[2] ?? 10000);
+const BASE = 'http://localhost:7007';
+const CLIENTS = 20;
+const REQUESTS_PER_CLIENT = 25;
+const resultsDir = path.join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const configFile = path.join(resultsDir, 'scale.yaml');
+writeFileSync(
+  configFile,
+  [
+    'vigilDemo:',
+    `  syntheticEntities: ${count}`,
+    '  traffic: false',
+    'reliability:',
+    '  policy:',
+    // Every generated entity admitted: the dev policy rejects faulty tier-0s.
+    '    enforcement: { tiers: { tier-0: warn } }',
+    '  readiness:',
+    '    refreshMinutes: 600', // only the refresh this script triggers
+    'catalog:',
+    '  processingInterval: { seconds: 5 }',
+    '',
+  ].join('\n'),
+);
+
+const log = [];
+const backend = spawn(
+  process.execPath,
+  [
+    '-r',
+    '@backstage/cli/config/nodeTransform.cjs',
+    'src/index.ts',
+    '--config',
+    '../../app-config.yaml',
+    '--config',
+    configFile,
+  ],
+  {
+    cwd: path.join(root, 'packages/backend'),
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
+for (const stream of [backend.stdout, backend.stderr]) {
+  stream.setEncoding('utf8');
+  stream.on('data', chunk => log.push(...chunk.split('\n')));
+}
+// The backend's graceful shutdown can take long: a benchmark does not wait.
+const stop = () => backend.exitCode === null && backend.kill('SIGKILL');
+process.on('exit', stop);
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+const rssMb = () => {
+  const status = readFileSync(`/proc/${backend.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+};
+
+async function until(what, timeoutMs, probe) {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}`);
+    if (backend.exitCode !== null)
+      throw new Error(`backend exited: ${log.slice(-20).join('\n')}`);
+    await sleep(1000);
+  }
+}
+
+async function main() {
+  const token = await until('guest sign-in', 240_000, async () => {
+    const res = await fetch(`${BASE}/api/auth/guest/refresh`, {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    });
+    return res.ok ? (await res.json()).backstageIdentity.token : undefined;
+  });
+  const headers = { authorization: `Bearer ${token}` };
+  const api = (p, init = {}) => fetch(`${BASE}${p}`, { headers, ...init });
+
+  const ingestStart = Date.now();
+  // Done when every component is in, or when the count stops moving.
+  let last = -1;
+  let lastChange = Date.now();
+  const components = await until(
+    'the catalog to process every component',
+    900_000,
+    async () => {
+      const res = await api(
+        '/api/catalog/entities/by-query?filter=kind=component&limit=1',
+      );
+      const { totalItems } = await res.json();
+      if (totalItems !== last) {
+        last = totalItems;
+        lastChange = Date.now();
+      }
+      return totalItems >= count || Date.now() - lastChange > 60_000
+        ? totalItems
+        : undefined;
+    },
+  );
+  // Stitching finishes after the entities appear; give it a moment to settle.
+  await sleep(10_000);
+  console.log(
+    `bench: catalog holds ${components} components after ${(
+      (Date.now() - ingestStart) /
+      1000
+    ).toFixed(0)} s of waiting`,
+  );
+
+  const rssBefore = rssMb();
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 250);
+  const logFrom = log.length;
+  const started = Date.now();
+  const trigger = await api(
+    '/api/reliability/.backstage/scheduler/v1/tasks/reliability-readiness-refresh/trigger',
+    { method: 'POST' },
+  );
+  if (!trigger.ok) throw new Error(`trigger answered ${trigger.status}`);
+  const line = await until('the refresh to finish', 900_000, async () =>
+    log.slice(logFrom).find(l => /Readiness of \d+ entit/.test(l)),
+  );
+  const wall = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMb());
+  console.log(`bench: backend said: ${line.replace(/^.*?(Readiness)/, '$1')}`);
+  console.log(
+    `bench: full refresh of ${count} components: ${wall.toFixed(
+      1,
+    )} s wall (target ≤ 60 s); RSS ${rssBefore.toFixed(
+      0,
+    )} MB before, peak ${peak.toFixed(0)} MB, growth ${(
+      peak - rssBefore
+    ).toFixed(0)} MB (target ≤ 300 MB)`,
+  );
+
+  async function load(name, pathFor) {
+    // One warm-up request (fills the per-caller caches), then the load.
+    await (await api(pathFor(0))).arrayBuffer();
+    const times = [];
+    let failures = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        for (let i = 0; i < REQUESTS_PER_CLIENT; i++) {
+          const t = performance.now();
+          const res = await api(pathFor(client * REQUESTS_PER_CLIENT + i));
+          await res.arrayBuffer();
+          times.push(performance.now() - t);
+          if (!res.ok) failures++;
+        }
+      }),
+    );
+    console.log(
+      `bench: ${name}: ${CLIENTS} concurrent clients, ${
+        times.length
+      } requests: p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(
+        times,
+        95,
+      ).toFixed(0)} ms${failures ? `, ${failures} FAILED` : ''}`,
+    );
+    return percentile(times, 95);
+  }
+  const groupings = ['owner', 'system', 'domain', 'tier', 'level'];
+  await load(
+    'GET /overview (aggregates, groupBy cycling owner/system/domain/tier/level)',
+    i => `/api/reliability/overview?groupBy=${groupings[i % groupings.length]}`,
+  );
+  await load(
+    'GET /overview/entities?tier=tier-0&sort=gap',
+    () => '/api/reliability/overview/entities?tier=tier-0&sort=gap&limit=25',
+  );
+  await load('GET /overview/kpis', () => '/api/reliability/overview/kpis');
+  await load(
+    'GET /entities/:ref (entity result, evaluated on demand)',
+    i =>
+      `/api/reliability/entities/component/default/service-${(i * 37) % count}`,
+  );
+  console.log(`bench: backend RSS at the end ${rssMb().toFixed(0)} MB`);
+}
+
+main()
+  .then(() => {
+    stop();
+    process.exit(0);
+  })
+  .catch(error => {
+    console.error(`bench: ${error.message}`);
+    stop();
+    process.exit(1);
+  });
