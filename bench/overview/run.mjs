@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+/*
+ * node bench/overview/run.mjs [runs] — the reliability overview page in
+ * headless Chromium, against an app that is already running (frontend on
+ * :3000, backend on :7007; start it with the 10,000-entity seed, see
+ * bench/README.md). Signs in as a guest, like the e2e, then repeats `runs`
+ * times (default 10):
+ *   1. first render: opens /reliability; navigation start → the first row of
+ *      the entity table drawn;
+ *   2. filter: presses the "tier-0" filter → the table shows the tier-0 rows;
+ *   3. sort: clicks the "Score" column header → the table shows them by score.
+ * Prints the median and p95 of each next to its target (≤ 3 s, ≤ 200 ms,
+ * ≤ 200 ms), and how much of it the entities request took.
+ * A benchmark, not a test: it never starts or stops the app.
+ */
+import { ensureChromium } from '../../e2e/lib/chromium.mjs';
+import { BACKEND, FRONTEND, busyPorts } from '../../e2e/lib/app.mjs';
+import { openSignedIn } from '../../e2e/lib/tests.mjs';
+
+const runs = Number(process.argv[2] ?? 10);
+const frontend = process.env.VIGIL_FRONTEND ?? FRONTEND;
+const TABLE = '[data-testid="overview-entities"]';
+const TARGETS = { render: 3000, filter: 200, sort: 200 };
+const STEP_TIMEOUT = 60000;
+
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('usage: node bench/overview/run.mjs [runs ≥ 1]');
+  process.exit(2);
+}
+
+async function checkApp() {
+  const busy = await busyPorts();
+  const health = await fetch(`${BACKEND}/api/reliability/health`, {
+    signal: AbortSignal.timeout(5000),
+  }).catch(() => null);
+  if (!busy.includes(3000) || !health?.ok) {
+    throw new Error(
+      `the app is not running (frontend :3000 ${
+        busy.includes(3000) ? 'up' : 'down'
+      }, backend health ${health ? health.status : 'no answer'}). ` +
+        'Start it first (see bench/README.md); this benchmark does not start it.',
+    );
+  }
+}
+
+/** Median and p95 (nearest rank) of a list of numbers. */
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p =>
+    sorted[
+      Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+    ];
+  return { median: rank(50), p95: rank(95) };
+}
+
+const ms = v => `${Math.round(v)} ms`;
+
+/**
+ * Runs in the page: performs `action` ('filter' or 'sort') and resolves with
+ * the time from the click to the frame after the table shows the answer,
+ * and the duration of the entities request behind it.
+ */
+function measureInPage({ table, action }) {
+  const tableEl = () => document.querySelector(table);
+  const queryOf = el => new URLSearchParams(el?.dataset.query ?? '');
+  const shows = want => {
+    const el = tableEl();
+    if (!el) {
+      // No row matches: the table gives way to the empty state.
+      const status = [...document.querySelectorAll('[role="status"]')].some(s =>
+        /match the filters/.test(s.textContent ?? ''),
+      );
+      return status && want.tier === 'tier-0';
+    }
+    const q = queryOf(el);
+    return (
+      el.getAttribute('aria-busy') === 'false' &&
+      Object.entries(want).every(([k, v]) => q.get(k) === v)
+    );
+  };
+  let button;
+  let want;
+  if (action === 'filter') {
+    button = [
+      ...document.querySelectorAll(
+        '[role="group"][aria-label="Tier"] [role="button"]',
+      ),
+    ].find(b => b.textContent.trim() === 'tier-0');
+    want = { tier: 'tier-0' };
+  } else {
+    button = [...tableEl().querySelectorAll('th [role="button"]')].find(
+      b => b.textContent.trim() === 'Score',
+    );
+    want = { tier: 'tier-0', sort: 'score' };
+  }
+  if (!button) throw new Error(`no button for ${action}`);
+  const before = performance.getEntriesByType('resource').length;
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const timer = setTimeout(
+      () => reject(new Error(`${action}: the table did not update`)),
+      60000,
+    );
+    const done = () => {
+      requestAnimationFrame(() => {
+        const elapsed = performance.now() - start;
+        clearTimeout(timer);
+        observer.disconnect();
+        const request = performance
+          .getEntriesByType('resource')
+          .slice(before)
+          .filter(e => e.name.includes('/api/reliability/overview/entities'))
+          .pop();
+        resolve({
+          elapsed,
+          request: request ? request.responseEnd - request.startTime : null,
+        });
+      });
+    };
+    let finished = false;
+    const check = () => {
+      if (!finished && shows(want)) {
+        finished = true;
+        done();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-busy', 'data-query'],
+    });
+    button.click();
+    check();
+  });
+}
+
+async function main() {
+  await checkApp();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+    });
+    // Notes when the first row of the entity table is drawn (the frame
+    // after it enters the DOM), in ms since navigation start.
+    await context.addInitScript(table => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(`${table} tbody tr`)) {
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            window.__vigilFirstRow = performance.now();
+          });
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    }, TABLE);
+    const page = await context.newPage();
+    page.on('pageerror', e => console.error(`bench: page error: ${e.message}`));
+
+    console.log(`bench: signing in as a guest at ${frontend}`);
+    await openSignedIn(page, `${frontend}/`);
+    // Warm-up: the dev server compiles the page's chunks on first request.
+    await page.goto(`${frontend}/reliability`);
+    await page
+      .locator(`${TABLE} tbody tr`)
+      .first()
+      .waitFor({ timeout: 120000 });
+    const status = (
+      await page
+        .getByRole('status')
+        .filter({ hasText: /entit/ })
+        .first()
+        .textContent()
+    ).trim();
+    console.log(`bench: warm-up done; the overview says "${status}"`);
+
+    const times = { render: [], filter: [], sort: [] };
+    const requests = { filter: [], sort: [] };
+    for (let i = 1; i <= runs; i++) {
+      await page.goto(`${frontend}/reliability`, { waitUntil: 'commit' });
+      const enter = page.getByRole('button', { name: 'Enter', exact: true });
+      const firstRow = page.locator(`${TABLE} tbody tr`).first();
+      await firstRow.or(enter).first().waitFor({ timeout: STEP_TIMEOUT });
+      if (await enter.isVisible().catch(() => false)) {
+        throw new Error(
+          'the app asked to sign in again; the figures would include it',
+        );
+      }
+      const render = await page.waitForFunction(
+        () => window.__vigilFirstRow,
+        null,
+        {
+          timeout: STEP_TIMEOUT,
+        },
+      );
+      times.render.push(await render.jsonValue());
+      // Let the other requests of the page settle before the interactions.
+      await page
+        .locator(`${TABLE}[aria-busy="false"]`)
+        .waitFor({ timeout: STEP_TIMEOUT });
+
+      for (const action of ['filter', 'sort']) {
+        const r = await page.evaluate(measureInPage, { table: TABLE, action });
+        times[action].push(r.elapsed);
+        if (r.request !== null) requests[action].push(r.request);
+      }
+      console.log(
+        `bench: run ${i}/${runs}: first render ${ms(
+          times.render.at(-1),
+        )}, filter ${ms(times.filter.at(-1))}, sort ${ms(times.sort.at(-1))}`,
+      );
+    }
+
+    const line = (label, key, extra = '') => {
+      const { median, p95 } = stats(times[key]);
+      const verdict = p95 <= TARGETS[key] ? 'met' : 'NOT MET';
+      console.log(
+        `bench: ${label}: median ${ms(median)}, p95 ${ms(p95)} (target ≤ ${
+          TARGETS[key] >= 1000 ? `${TARGETS[key] / 1000} s` : ms(TARGETS[key])
+        }: ${verdict})${extra}`,
+      );
+    };
+    const requestNote = key =>
+      requests[key].length
+        ? `; the entities request alone: median ${ms(
+            stats(requests[key]).median,
+          )}`
+        : '';
+    console.log(
+      `bench: ${runs} runs, Chromium headless, ${frontend}/reliability`,
+    );
+    line(
+      'first render (navigation start → first row of the entity table)',
+      'render',
+    );
+    line(
+      'filter (press "tier-0" → table updated)',
+      'filter',
+      requestNote('filter'),
+    );
+    line('sort (click "Score" → table updated)', 'sort', requestNote('sort'));
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch(e => {
+  console.error(`bench: ${e.message}`);
+  process.exit(1);
+});
