@@ -193,9 +193,12 @@ export function SearchBox(props: {
   const pending = useRef<ReturnType<typeof setTimeout>>();
   const { onChange } = props;
 
-  // Follow the URL (back button, "Clear filters").
+  // Follow the URL (back button, "Clear filters"), but keep what is being
+  // typed when the URL only lacks its surrounding blanks.
   useEffect(() => {
-    setText(props.value);
+    setText(current =>
+      current.trim() === props.value ? current : props.value,
+    );
   }, [props.value]);
   useEffect(() => () => clearTimeout(pending.current), []);
 

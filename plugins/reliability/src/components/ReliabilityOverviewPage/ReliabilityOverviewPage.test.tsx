@@ -219,11 +219,12 @@ describe('ReliabilityOverviewPage', () => {
     await renderPage(api);
     await screen.findByRole('link', { name: 'Orders API' });
 
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), {
-      target: { value: 'orders' },
-    });
+    const searchBox = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(searchBox, { target: { value: 'orders ' } });
 
     await waitFor(() => expect(currentQuery()).toBe('?search=orders'));
+    // The blank the user just typed stays, ready for the next word.
+    expect(searchBox).toHaveValue('orders ');
     await waitFor(() =>
       expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
         expect.objectContaining({ search: 'orders', offset: 0 }),
