@@ -157,7 +157,13 @@ async function runBrowserTests(executablePath, context) {
     const shot = path.join(screenshotsDir, `${slug(name)}.png`);
     let error = null;
     try {
-      await test({ page, frontend: FRONTEND, ...context });
+      // Tests may save screenshots of intermediate steps, named after the test.
+      const screenshot = label =>
+        page.screenshot({
+          path: path.join(screenshotsDir, `${slug(name)}-${label}.png`),
+          fullPage: true,
+        });
+      await test({ page, frontend: FRONTEND, screenshot, ...context });
     } catch (e) {
       error = e;
     }

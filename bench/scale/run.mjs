@@ -7,7 +7,8 @@
  *   3. triggers the scheduled readiness refresh and prints its wall time
  *      and the backend's RSS growth (targets ≤ 60 s, ≤ 300 MB);
  *   4. runs 20 concurrent clients against the overview routes and the
- *      entity result route and prints p50/p95 (targets ≤ 200 ms, ≤ 30 ms).
+ *      stored entity result route and prints p50/p95 (targets ≤ 200 ms,
+ *      ≤ 30 ms), and the on-demand entity route the tab uses.
  * A benchmark, not a test. Port 7007 must be free.
  */
 import { spawn } from 'node:child_process';

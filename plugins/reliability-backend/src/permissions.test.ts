@@ -279,10 +279,17 @@ describe('a user who may not read an entity in the catalog', () => {
     const history = await as(INSIDER).get(`${base}/secret/history`);
     expect(history.status).toBe(200);
     expect(history.body.items.length).toBeGreaterThan(0);
+    expect((await as(INSIDER).get(`${base}/secret/readiness`)).status).toBe(
+      200,
+    );
+    // With the outsider's readable set cached (the overview fills it), the
+    // stored result is still refused.
+    await as(OUTSIDER).get('/api/reliability/overview/entities');
 
     for (const [what, res] of [
       ['entity', await as(OUTSIDER).get(`${base}/secret`)],
       ['history', await as(OUTSIDER).get(`${base}/secret/history`)],
+      ['stored result', await as(OUTSIDER).get(`${base}/secret/readiness`)],
       ['refresh', await as(OUTSIDER).post(`${base}/secret/refresh`)],
     ] as const) {
       expect({ what, status: res.status }).toEqual({ what, status: 404 });

@@ -105,6 +105,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const readinessStore = await DatabaseReadinessStore.create({
           database,
         });
+        const readableRefs = new ReadableRefs({ catalog });
         const records = new ReadinessRecords({
           catalog,
           auth,
@@ -113,6 +114,7 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           policy,
           historyEverySeconds: 86_400,
+          readableRefs,
         });
         const overview = new OverviewService({
           index: new OverviewIndex({
@@ -120,7 +122,7 @@ export const reliabilityPlugin = createBackendPlugin({
             sloStatuses: statuses,
             structure: new CatalogStructure({ catalog, auth }),
           }),
-          readable: new ReadableRefs({ catalog }),
+          readable: readableRefs,
           exemptions: exemptionStore,
         });
         const service = new ReliabilityService({

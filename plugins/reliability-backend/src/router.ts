@@ -97,6 +97,14 @@ export async function createRouter(options: {
     );
   });
 
+  router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { kind, namespace, name } = req.params;
+    res.json(
+      await records.storedResult({ kind, namespace, name }, credentials),
+    );
+  });
+
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const { kind, namespace, name } = req.params;

@@ -134,6 +134,13 @@ export class DatabaseReadinessStore implements ReadinessStore {
     });
   }
 
+  async getResult(entityRef: string): Promise<ReadinessResult | undefined> {
+    const row = await this.db('reliability_readiness')
+      .where({ entity_ref: entityRef })
+      .first('result_json');
+    return row ? (JSON.parse(row.result_json) as ReadinessResult) : undefined;
+  }
+
   async getHistory(
     entityRef: string,
     since: Date,

@@ -63,6 +63,8 @@ export interface ReadinessStore {
     items: Array<{ subject: ReadinessSubject; result: ReadinessResult }>,
     historyEverySeconds: number,
   ): Promise<void>;
+  /** The last stored result of an entity, if it has been evaluated. */
+  getResult(entityRef: string): Promise<ReadinessResult | undefined>;
   getHistory(entityRef: string, since: Date): Promise<ReadinessHistoryPoint[]>;
   /** Every stored result's overview columns. */
   listOverviewRows(): Promise<StoredOverviewRow[]>;

@@ -55,6 +55,17 @@ export class ReadableRefs {
     return refs;
   }
 
+  /** The caller's set if a fresh one is at hand; never reads the catalog. */
+  async cached(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string> | undefined> {
+    const cached = this.cache.get(principalKey(credentials));
+    if (!cached || Date.now() - cached.at >= (this.options.ttlMs ?? 60_000)) {
+      return undefined;
+    }
+    return cached.refs.catch(() => undefined);
+  }
+
   private async load(credentials: BackstageCredentials) {
     const refs = new Set<string>();
     for await (const items of catalogPages(

@@ -22,6 +22,7 @@ import {
 } from '../database/ReadinessStore';
 import { catalogPages } from '../overview/catalogStructure';
 import { coverageOf } from '../overview/coverage';
+import { ReadableRefs } from '../overview/readableRefs';
 import { toEntitySummary } from '../service/entitySummary';
 import { readableEntity } from '../service/readableEntity';
 import { ReadinessService } from './ReadinessService';
@@ -41,6 +42,8 @@ export class ReadinessRecords {
       logger: LoggerService;
       policy: ReliabilityPolicy;
       historyEverySeconds: number;
+      /** Callers' readable sets, when the overview has them cached. */
+      readableRefs?: ReadableRefs;
       clock?: () => Date;
     },
   ) {}
@@ -154,6 +157,27 @@ export class ReadinessRecords {
 
   private readable(ref: CompoundEntityRef, credentials: BackstageCredentials) {
     return readableEntity(this.options.catalog, ref, credentials);
+  }
+
+  /**
+   * The stored result, served without evaluating: the fast read for
+   * scorecards and CI. An entity the caller may read that was never
+   * evaluated is evaluated now. Readability comes from the caller's cached
+   * readable set when it names the entity, else from the catalog.
+   */
+  async storedResult(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<ReadinessResult> {
+    const entityRef = stringifyEntityRef(ref);
+    const readable = await this.options.readableRefs?.cached(credentials);
+    if (!readable?.has(entityRef)) {
+      await this.readable(ref, credentials);
+    }
+    return (
+      (await this.options.store.getResult(entityRef)) ??
+      this.refreshOne(ref, credentials)
+    );
   }
 
   async refreshOne(

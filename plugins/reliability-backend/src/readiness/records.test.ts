@@ -60,6 +60,13 @@ describe('stored readiness', () => {
       '/api/reliability/entities/component/default/a/history',
     );
     expect(history.status).toBe(200);
+
+    // The stored result is the one the refresh saved, not a new evaluation.
+    const stored = await request(server).get(
+      '/api/reliability/entities/component/default/a/readiness',
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.body).toEqual(refreshed.body);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].score).toBe(refreshed.body.score);
 
@@ -91,6 +98,9 @@ describe('stored readiness', () => {
     expect(bad.body.error.message).toContain('groupBy');
     await request(server)
       .post('/api/reliability/entities/component/default/nope/refresh')
+      .expect(404);
+    await request(server)
+      .get('/api/reliability/entities/component/default/nope/readiness')
       .expect(404);
   });
 
