@@ -19,6 +19,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { Entity } from '@backstage/catalog-model';
 import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { isReliabilityAvailable } from '@vigil/plugin-reliability-common';
 import { ReliabilityClient, reliabilityApiRef } from './api';
@@ -49,13 +50,18 @@ export const reliabilityOverviewPage = PageBlueprint.make({
   },
 });
 
+/** The tab shows for kinds with metadata and for SLOs (their budget card). */
+const hasReliabilityTab = (entity: Entity) =>
+  isReliabilityAvailable(entity) ||
+  entity.kind?.toLocaleLowerCase('en-US') === 'slo';
+
 /** @alpha */
 export const entityReliabilityContent = EntityContentBlueprint.make({
   params: {
     path: 'reliability',
     title: 'Reliability',
     routeRef: convertLegacyRouteRef(entityContentRouteRef),
-    filter: isReliabilityAvailable,
+    filter: hasReliabilityTab,
     loader: () =>
       import('./components/EntityReliabilityContent').then(m =>
         compatWrapper(<m.EntityReliabilityContent />),
@@ -75,8 +81,8 @@ export const entityReliabilityCard = EntityCardBlueprint.make({
 });
 
 /**
- * The reliability plugin: its API, the overview page, and the entity tab
- * and card for Components, Systems and Resources.
+ * The reliability plugin: its API, the overview page, the entity tab (for
+ * Components, Systems, Resources and SLOs) and the entity card.
  *
  * @alpha
  */

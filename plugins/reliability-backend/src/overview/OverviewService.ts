@@ -60,6 +60,12 @@ function add(group: Accumulator, row: OverviewEntityRow, direct: boolean) {
  * always over the entities the caller may read in the catalog.
  */
 export class OverviewService {
+  /** Per caller's readable set: the snapshot's rows they may read. */
+  private readonly readableRows = new WeakMap<
+    Set<string>,
+    { snapshot: OverviewSnapshot; rows: OverviewEntityRow[] }
+  >();
+
   constructor(
     private readonly options: {
       index: OverviewIndex;
@@ -77,11 +83,15 @@ export class OverviewService {
       this.options.index.get(),
       this.options.readable.get(credentials),
     ]);
-    const rows = filterRows(
-      snapshot.rows.filter(row => readable.has(row.entityRef)),
-      filters,
-      snapshot.structure,
-    );
+    let mine = this.readableRows.get(readable);
+    if (mine?.snapshot !== snapshot) {
+      mine = {
+        snapshot,
+        rows: snapshot.rows.filter(row => readable.has(row.entityRef)),
+      };
+      this.readableRows.set(readable, mine);
+    }
+    const rows = filterRows(mine.rows, filters, snapshot.structure);
     return { rows, snapshot };
   }
 

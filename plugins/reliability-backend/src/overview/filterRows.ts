@@ -5,13 +5,37 @@ import {
 } from '@vigil/plugin-reliability-common';
 import { CatalogStructureSnapshot } from './catalogStructure';
 
+/** Chains already walked, per hierarchy snapshot (a request walks 10,000). */
+const chains = new WeakMap<
+  CatalogStructureSnapshot['groups'],
+  Map<string, string[]>
+>();
+
 /** A group and every group above it, nearest first (cycles stop). */
 export function withAncestors(
   groupRef: string | undefined,
   groups: CatalogStructureSnapshot['groups'],
 ): string[] {
+  if (!groupRef) return [];
+  let known = chains.get(groups);
+  if (!known) {
+    known = new Map();
+    chains.set(groups, known);
+  }
+  let chain = known.get(groupRef);
+  if (!chain) {
+    chain = walkUp(groupRef, groups);
+    known.set(groupRef, chain);
+  }
+  return chain;
+}
+
+function walkUp(
+  groupRef: string,
+  groups: CatalogStructureSnapshot['groups'],
+): string[] {
   const chain: string[] = [];
-  let current = groupRef;
+  let current: string | undefined = groupRef;
   while (current && !chain.includes(current)) {
     chain.push(current);
     current = groups.get(current)?.parent;
