@@ -31,12 +31,20 @@ const NONE = '—';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
+  // Words are never broken inside; headers wrap only between words.
+  table: {
+    '& th, & td': {
+      wordBreak: 'normal',
+      overflowWrap: 'normal',
+      padding: theme.spacing(0.75, 1),
+    },
+    '& tbody td:first-child': { minWidth: 120 },
+  },
   progress: { height: 4 },
   coverage: {
-    display: 'flex',
-    flexWrap: 'wrap',
+    display: 'grid',
+    gridTemplateColumns: 'auto auto',
     gap: theme.spacing(0.25, 1),
-    minWidth: theme.spacing(22),
   },
   covered: {
     display: 'inline-flex',
@@ -53,6 +61,7 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
   },
   secondary: { display: 'block', color: theme.palette.text.secondary },
+  nowrap: { whiteSpace: 'nowrap' },
   visuallyHidden: {
     position: 'absolute',
     width: 1,
@@ -119,12 +128,14 @@ function useColumns(): Column[] {
       title: 'Entity',
       sortKey: 'name',
       render: row => (
-        <Link to={`${entityPath(row.entityRef)}/reliability`}>
-          {row.title ?? row.name}
-        </Link>
+        <>
+          <Link to={`${entityPath(row.entityRef)}/reliability`}>
+            {row.title ?? row.name}
+          </Link>
+          <span className={classes.secondary}>{row.kind}</span>
+        </>
       ),
     },
-    { title: 'Kind', render: row => row.kind },
     {
       title: 'Owner',
       sortKey: 'owner',
@@ -148,14 +159,14 @@ function useColumns(): Column[] {
     {
       title: 'Level / target',
       render: row => (
-        <>
+        <span className={classes.nowrap}>
           {levelText(row)}
           {row.readiness?.atTarget !== undefined && (
             <span className={classes.secondary}>
               {row.readiness.atTarget ? 'at target' : 'below target'}
             </span>
           )}
-        </>
+        </span>
       ),
     },
     {
@@ -226,6 +237,7 @@ export function EntityTable(props: {
       <div className={classes.scroll}>
         <Table
           size="small"
+          className={classes.table}
           aria-label="Entities"
           aria-busy={props.loading}
           data-testid="overview-entities"

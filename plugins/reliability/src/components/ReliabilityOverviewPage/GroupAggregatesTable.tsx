@@ -20,6 +20,10 @@ import { ownerTreeOrder } from './ownerTree';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
+  // Words are never broken inside; headers wrap only between words.
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+  },
   visuallyHidden: {
     position: 'absolute',
     width: 1,
@@ -124,6 +128,7 @@ export function GroupAggregatesTable(props: {
       <div className={classes.scroll}>
         <Table
           size="small"
+          className={classes.table}
           aria-label={`Reliability by ${dimension.toLowerCase()}`}
         >
           <TableHead>

@@ -13,6 +13,7 @@ const useStyles = makeStyles(theme => ({
   tile: {
     padding: theme.spacing(1.5, 2),
     height: '100%',
+    boxSizing: 'border-box',
     position: 'relative',
   },
   title: {

@@ -107,8 +107,7 @@ describe('ReliabilityOverviewPage', () => {
     });
 
     expect(cellsOfRow('Orders API')).toEqual([
-      'Orders API',
-      'Component',
+      'Orders APIComponent',
       'checkout-team',
       'checkout',
       'tier-0',
@@ -121,8 +120,7 @@ describe('ReliabilityOverviewPage', () => {
       '0',
     ]);
     expect(cellsOfRow('legacy-reports')).toEqual([
-      'legacy-reports',
-      'Component',
+      'legacy-reportsComponent',
       '—',
       '—',
       '—',

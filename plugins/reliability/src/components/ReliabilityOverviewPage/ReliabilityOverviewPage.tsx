@@ -12,7 +12,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -167,7 +166,12 @@ export function ReliabilityOverviewPage() {
             <>
               <KpiTiles items={kpis.value.items} />
               {kpis.value.asOf && (
-                <Typography variant="caption" color="textSecondary">
+                <Typography
+                  component="p"
+                  variant="caption"
+                  color="textSecondary"
+                  style={{ marginTop: 8 }}
+                >
                   As of {formatTimestamp(kpis.value.asOf)} (the newest result
                   behind the figures).
                 </Typography>
@@ -176,59 +180,49 @@ export function ReliabilityOverviewPage() {
           )}
         </OverviewSection>
 
-        <Grid container spacing={2}>
-          <Grid item xs={12} lg={5}>
-            <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
-              {trends.error && <ResponseErrorPanel error={trends.error} />}
-              {!trends.value && trends.loading && <Progress />}
-              {trends.value && (
-                <OverviewTrendsChart
-                  response={trends.value}
-                  days={TREND_DAYS}
-                />
-              )}
-            </OverviewSection>
-          </Grid>
-          <Grid item xs={12} lg={7}>
-            <OverviewSection
-              title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
-              action={
-                <TextField
-                  id="vigil-overview-group-by"
-                  select
-                  size="small"
-                  variant="outlined"
-                  label="Group by"
-                  value={groupBy}
-                  onChange={event =>
-                    update({
-                      groupBy: event.target.value as OverviewGroupBy,
-                    })
-                  }
-                  style={{ minWidth: 140 }}
-                >
-                  {OVERVIEW_GROUP_BY.map(g => (
-                    <MenuItem key={g} value={g}>
-                      {GROUP_BY_LABELS[g]}
-                    </MenuItem>
-                  ))}
-                </TextField>
+        <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
+          {trends.error && <ResponseErrorPanel error={trends.error} />}
+          {!trends.value && trends.loading && <Progress />}
+          {trends.value && (
+            <OverviewTrendsChart response={trends.value} days={TREND_DAYS} />
+          )}
+        </OverviewSection>
+
+        <OverviewSection
+          title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
+          action={
+            <TextField
+              id="vigil-overview-group-by"
+              select
+              size="small"
+              variant="outlined"
+              label="Group by"
+              value={groupBy}
+              onChange={event =>
+                update({
+                  groupBy: event.target.value as OverviewGroupBy,
+                })
               }
+              style={{ minWidth: 140 }}
             >
-              {aggregates.error && (
-                <ResponseErrorPanel error={aggregates.error} />
-              )}
-              {!aggregates.value && aggregates.loading && <Progress />}
-              {aggregates.value && (
-                <GroupAggregatesTable
-                  response={aggregates.value}
-                  selected={filters[aggregates.value.groupBy] ?? []}
-                  onSelect={selectGroup}
-                />
-              )}
-            </OverviewSection>
-          </Grid>
-        </Grid>
+              {OVERVIEW_GROUP_BY.map(g => (
+                <MenuItem key={g} value={g}>
+                  {GROUP_BY_LABELS[g]}
+                </MenuItem>
+              ))}
+            </TextField>
+          }
+        >
+          {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
+          {!aggregates.value && aggregates.loading && <Progress />}
+          {aggregates.value && (
+            <GroupAggregatesTable
+              response={aggregates.value}
+              selected={filters[aggregates.value.groupBy] ?? []}
+              onSelect={selectGroup}
+            />
+          )}
+        </OverviewSection>
 
         <OverviewSection
           title="Entities"
