@@ -68,7 +68,7 @@ function measureInPage({ table, action }) {
     if (!el) {
       // No row matches: the table gives way to the empty state.
       const status = [...document.querySelectorAll('[role="status"]')].some(s =>
-        /match the filters/.test(s.textContent ?? ''),
+        /match(es)? the filters/.test(s.textContent ?? ''),
       );
       return status && want.tier === 'tier-0';
     }

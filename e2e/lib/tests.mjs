@@ -509,7 +509,7 @@ tests.push(
     // What the table shows.
     const status = await expectVisible(
       page,
-      page.getByRole('status').filter({ hasText: /match the filters/ }),
+      page.getByRole('status').filter({ hasText: /match(es)? the filters/ }),
       'the count of entities matching the filters',
       T,
     );

@@ -54,6 +54,15 @@ function nextSort(
   return { key, order: order === 'asc' ? 'desc' : 'asc' };
 }
 
+/** "12 entities match the filters", "1 entity evaluated" */
+function countText(total: number, filtered: boolean): string {
+  const entities = total === 1 ? '1 entity' : `${formatNumber(total)} entities`;
+  if (!filtered) {
+    return `${entities} evaluated`;
+  }
+  return `${entities} ${total === 1 ? 'matches' : 'match'} the filters`;
+}
+
 /** Days of history in the trend chart. */
 export const TREND_DAYS = 90;
 
@@ -232,10 +241,7 @@ export function ReliabilityOverviewPage() {
           {!entities.value && entities.loading && <Progress />}
           {entities.value && (
             <Typography role="status" variant="body2" color="textSecondary">
-              {total === 1
-                ? '1 entity'
-                : `${formatNumber(total ?? 0)} entities`}
-              {filtered ? ' match the filters' : ' evaluated'}
+              {countText(total ?? 0, filtered)}
             </Typography>
           )}
           {entities.value && total === 0 && !filtered && <NothingEvaluated />}
