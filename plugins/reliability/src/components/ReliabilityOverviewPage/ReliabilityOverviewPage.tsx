@@ -116,6 +116,18 @@ export function ReliabilityOverviewPage() {
     [filters, sort, order],
   );
 
+  // The rows first: the backend answers requests in the order they come,
+  // and the table is what a filter or sort change waits for.
+  const entities = useAsync(async () => {
+    const request = { offset: page * pageSize, limit: pageSize, ...query };
+    const response = await reliabilityApi.getOverviewEntities(request);
+    const key = new URLSearchParams({
+      offset: String(request.offset),
+      limit: String(request.limit),
+    });
+    overviewSearchParams(query).forEach((v, k) => key.set(k, v));
+    return { key: key.toString(), response };
+  }, [reliabilityApi, query, page, pageSize]);
   const kpis = useAsync(
     () => reliabilityApi.getOverviewKpis(filters),
     [reliabilityApi, filters],
@@ -128,16 +140,6 @@ export function ReliabilityOverviewPage() {
     () => reliabilityApi.getOverviewAggregates({ ...filters, groupBy }),
     [reliabilityApi, filters, groupBy],
   );
-  const entities = useAsync(async () => {
-    const request = { offset: page * pageSize, limit: pageSize, ...query };
-    const response = await reliabilityApi.getOverviewEntities(request);
-    const key = new URLSearchParams({
-      offset: String(request.offset),
-      limit: String(request.limit),
-    });
-    overviewSearchParams(query).forEach((v, k) => key.set(k, v));
-    return { key: key.toString(), response };
-  }, [reliabilityApi, query, page, pageSize]);
 
   const filtered = hasFilters(filters);
   const total = entities.value?.response.totalItems;
