@@ -154,10 +154,10 @@ export function GroupAggregatesTable(props: {
                 </TableCell>
               ))}
               <TableCell component="th" scope="col" align="right">
-                Budgets exhausted
+                Budget exhausted
               </TableCell>
               <TableCell component="th" scope="col" align="right">
-                Budgets burning
+                Budget burning
               </TableCell>
             </TableRow>
           </TableHead>
@@ -221,8 +221,9 @@ export function GroupAggregatesTable(props: {
               slo-defined, runbook, on-call and dr-tested-recently checks.
             </li>
             <li>
-              Budgets exhausted / burning: entities whose worst SLO error budget
-              is in that state.
+              Budget exhausted / burning: how many entities have that as the
+              worst state among their SLOs' error budgets (entities, not SLOs:
+              the headline figures count SLOs).
             </li>
             <li>
               Open an entity's Reliability tab for its own checks and figures.
