@@ -2,8 +2,8 @@
 /*
  * node bench/overview/run.mjs [runs] — the reliability overview page in
  * headless Chromium, against an app that is already running (frontend on
- * :3000, backend on :7007; start it with the 10,000-entity seed, see
- * bench/README.md). Signs in as a guest, like the e2e, then repeats `runs`
+ * :3000, backend on :7007; start it with the 10,000-entity seed:
+ * `./run.sh seed`, see bench/README.md). Signs in as a guest, like the e2e, then repeats `runs`
  * times (default 10):
  *   1. first render: opens /reliability; navigation start → the first row of
  *      the entity table drawn;
