@@ -15,7 +15,7 @@
  */
 import { ensureChromium } from '../../e2e/lib/chromium.mjs';
 import { BACKEND, FRONTEND, busyPorts } from '../../e2e/lib/app.mjs';
-import { openSignedIn } from '../../e2e/lib/tests.mjs';
+import { openSignedIn } from '../../e2e/lib/session.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
 const frontend = process.env.VIGIL_FRONTEND ?? FRONTEND;

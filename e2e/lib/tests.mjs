@@ -2,9 +2,12 @@
 // { page, frontend, entities, token } and throwing on failure.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { catalogApi } from './backendApi.mjs';
 import { expectEventually, expectVisible, reEscape } from './expect.mjs';
+import { FIRST_LOAD_TIMEOUT, openSignedIn, sidebar } from './session.mjs';
+import { userPathTests } from './userPaths.mjs';
 
-const BACKEND = 'http://localhost:7007';
+export { FIRST_LOAD_TIMEOUT, openSignedIn };
 
 /**
  * The value shown for a labelled field of the tab (a <dt>/<dd> pair of the
@@ -29,37 +32,7 @@ async function expectField(page, label, value, timeout) {
   );
 }
 
-export const FIRST_LOAD_TIMEOUT = 30000; // the dev server compiles on first request
 const T = 15000;
-
-// Backstage's <nav aria-label="sidebar nav"> has an empty box (its drawer is
-// position: fixed), so Playwright never calls it visible: wait for its links.
-const sidebar = page => page.getByRole('navigation', { name: 'sidebar nav' });
-const shell = page => sidebar(page).getByRole('link');
-
-/**
- * Opens url and gets past the sign-in page: it auto-selects the guest
- * provider; on a fresh browser it may show a card with an "Enter" button.
- */
-export async function openSignedIn(page, url, timeout = FIRST_LOAD_TIMEOUT) {
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
-  const enter = page.getByRole('button', { name: 'Enter', exact: true });
-  await expectVisible(
-    page,
-    shell(page).or(enter),
-    'the app shell (sidebar links) or the guest sign-in "Enter" button',
-    timeout,
-  );
-  if (await enter.isVisible().catch(() => false)) {
-    await enter.click();
-  }
-  await expectVisible(
-    page,
-    shell(page),
-    'the app shell (sidebar links) after guest sign-in',
-    timeout,
-  );
-}
 
 /** The texts a table cell may show for an entity: its title and its name. */
 function namesOf(entity, fallbackName) {
@@ -192,20 +165,6 @@ export const tests = [
     );
   },
 ];
-
-/** Calls the catalog API as the guest. */
-async function catalogApi(token, method, path, body) {
-  const res = await fetch(`${BACKEND}/api/catalog${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
 
 /** A tier-0 service that meets the dev policy, with a given RTO. */
 const liveEditEntity = rto => `apiVersion: backstage.io/v1alpha1
@@ -629,6 +588,9 @@ tests.push(
     }
   },
 );
+
+// A developer fixes a missing runbook; a platform engineer grants an exemption.
+tests.push(...userPathTests);
 
 /** "reliabilityTabOfAnExemplaryService" → "reliability tab of an exemplary service" */
 export function testName(fn) {
