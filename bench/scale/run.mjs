@@ -39,8 +39,6 @@ writeFileSync(
     '    enforcement: { tiers: { tier-0: warn } }',
     '  readiness:',
     '    refreshMinutes: 600', // only the refresh this script triggers
-    'catalog:',
-    '  processingInterval: { seconds: 5 }',
     '',
   ].join('\n'),
 );

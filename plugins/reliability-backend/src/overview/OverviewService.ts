@@ -22,6 +22,8 @@ import { ReadableRefs } from './readableRefs';
 export const EXPIRING_SOON_DAYS = 14;
 
 const DAY_MS = 86_400_000;
+/** Answers kept per caller and snapshot; more clears them. */
+const MAX_REMEMBERED = 200;
 const COVERAGE_KEYS = Object.keys(COVERAGE_RULES) as Array<
   keyof OverviewCoverage
 >;
@@ -55,15 +57,141 @@ function add(group: Accumulator, row: OverviewEntityRow, direct: boolean) {
   if (row.budget === 'burning') group.budgetsBurning++;
 }
 
+/** Groups rows by a dimension; owners roll up through the hierarchy. */
+function aggregate(
+  rows: OverviewEntityRow[],
+  hierarchy: OverviewSnapshot['structure']['groups'],
+  groupBy: OverviewAggregatesResponse['groupBy'],
+): OverviewAggregatesResponse {
+  const groups = new Map<string | null, Accumulator>();
+  const groupOf = (key: string | null) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = emptyAggregate(key);
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const row of rows) {
+    if (groupBy === 'owner') {
+      // The owner and every group above it: the roll-up.
+      const chain = withAncestors(row.owner, hierarchy);
+      if (chain.length === 0) add(groupOf(null), row, true);
+      chain.forEach((g, i) => add(groupOf(g), row, i === 0));
+    } else {
+      const key = {
+        system: row.system,
+        domain: row.domain,
+        tier: row.tier,
+        level: row.readiness?.level,
+      }[groupBy];
+      add(groupOf(key ?? null), row, true);
+    }
+  }
+  const items = [...groups.values()].map(({ scoreSum, ...group }) => {
+    const info = group.key ? hierarchy.get(group.key) : undefined;
+    return {
+      ...group,
+      ...(info?.title ? { title: info.title } : {}),
+      ...(groupBy === 'owner' && info?.parent ? { parent: info.parent } : {}),
+      averageScore: group.entities ? round1(scoreSum / group.entities) : 0,
+    };
+  });
+  items.sort(
+    (a, b) =>
+      b.gapItems - a.gapItems || String(a.key).localeCompare(String(b.key)),
+  );
+  return { groupBy, items };
+}
+
+const COVERAGE_TITLES: Record<keyof OverviewCoverage, string> = {
+  slo: 'Tier-0/1 with SLOs',
+  runbook: 'Tier-0/1 with a runbook',
+  onCall: 'Tier-0/1 with on-call',
+  drTested: 'Tier-0/1 with tested DR',
+};
+
+/** The headline figures that the rows and SLO states decide. */
+function rowKpis(
+  rows: OverviewEntityRow[],
+  snapshot: OverviewSnapshot,
+): { items: OverviewKpi[]; refs: Set<string> } {
+  const refs = new Set(rows.map(r => r.entityRef));
+  const slos = snapshot.slos.filter(
+    s => s.serviceRef && refs.has(s.serviceRef),
+  );
+  const measured = slos.filter(s => s.state !== 'no-data');
+  const meeting = measured.filter(s => s.state !== 'exhausted');
+  const critical = rows.filter(r => r.tier === 'tier-0' || r.tier === 'tier-1');
+  const count = (state: string) => slos.filter(s => s.state === state).length;
+  const items: OverviewKpi[] = [
+    {
+      id: 'slo-attainment',
+      title: 'SLO attainment',
+      value: meeting.length,
+      of: measured.length,
+      explanation: `SLOs whose error budget is not exhausted over their window, i.e. the SLI meets the objective: ${
+        meeting.length
+      } of the ${measured.length} SLOs with data (${
+        slos.length - measured.length
+      } more have no data yet), among the SLOs of the ${
+        rows.length
+      } entities shown.`,
+    },
+    ...COVERAGE_KEYS.map(key => {
+      const have = critical.filter(r => r.coverage[key]).length;
+      return {
+        id: `tier01-${key}`,
+        title: COVERAGE_TITLES[key],
+        value: have,
+        of: critical.length,
+        explanation: `${have} of the ${critical.length} tier-0 and tier-1 entities shown: ${COVERAGE_RULES[key]}.`,
+      };
+    }),
+    {
+      id: 'at-target',
+      title: 'At target level',
+      value: rows.filter(r => r.readiness?.atTarget).length,
+      of: rows.length,
+      explanation:
+        'Entities whose readiness level reaches the target level their tier requires (no gap items left), from the last stored evaluation of each.',
+    },
+    {
+      id: 'budgets-exhausted',
+      title: 'Budgets exhausted',
+      value: count('exhausted'),
+      of: slos.length,
+      explanation: `SLOs with no error budget left (remaining ≤ 0) at their last evaluation, out of ${slos.length} SLOs of the entities shown.`,
+    },
+    {
+      id: 'budgets-burning',
+      title: 'Budgets burning',
+      value: count('burning'),
+      of: slos.length,
+      explanation: `SLOs whose burn rate crosses a page threshold of the burn-rate windows (budget still left), out of ${slos.length} SLOs of the entities shown.`,
+    },
+  ];
+  return { items, refs };
+}
+
 /**
  * The org-wide overview: rows, aggregates, headline figures and trends,
  * always over the entities the caller may read in the catalog.
  */
 export class OverviewService {
-  /** Per caller's readable set: the snapshot's rows they may read. */
-  private readonly readableRows = new WeakMap<
+  /**
+   * Per caller's readable set: the snapshot's rows they may read, and the
+   * answers already computed from them. Both are pure functions of the
+   * snapshot, the set and the query, so they are kept until either changes
+   * (the snapshot at most every 5 s, the set every 60 s).
+   */
+  private readonly perCaller = new WeakMap<
     Set<string>,
-    { snapshot: OverviewSnapshot; rows: OverviewEntityRow[] }
+    {
+      snapshot: OverviewSnapshot;
+      rows: OverviewEntityRow[];
+      answers: Map<string, unknown>;
+    }
   >();
 
   constructor(
@@ -78,21 +206,37 @@ export class OverviewService {
   private async visible(
     filters: OverviewFilters,
     credentials: BackstageCredentials,
-  ): Promise<{ rows: OverviewEntityRow[]; snapshot: OverviewSnapshot }> {
+  ): Promise<{
+    /** The caller's rows that pass the filters (a fresh array each call). */
+    rows: () => OverviewEntityRow[];
+    snapshot: OverviewSnapshot;
+    /** The answer under `key`, computed once per caller and snapshot. */
+    remember: <T>(key: string, compute: () => T) => T;
+  }> {
     const [snapshot, readable] = await Promise.all([
       this.options.index.get(),
       this.options.readable.get(credentials),
     ]);
-    let mine = this.readableRows.get(readable);
+    let mine = this.perCaller.get(readable);
     if (mine?.snapshot !== snapshot) {
       mine = {
         snapshot,
         rows: snapshot.rows.filter(row => readable.has(row.entityRef)),
+        answers: new Map(),
       };
-      this.readableRows.set(readable, mine);
+      this.perCaller.set(readable, mine);
     }
-    const rows = filterRows(mine.rows, filters, snapshot.structure);
-    return { rows, snapshot };
+    const { answers, rows: readableRows } = mine;
+    const rows = () => filterRows(readableRows, filters, snapshot.structure);
+    const remember = <T>(key: string, compute: () => T): T => {
+      const fullKey = `${key} ${JSON.stringify(filters)}`;
+      if (answers.has(fullKey)) return answers.get(fullKey) as T;
+      const answer = compute();
+      if (answers.size >= MAX_REMEMBERED) answers.clear();
+      answers.set(fullKey, answer);
+      return answer;
+    };
+    return { rows, snapshot, remember };
   }
 
   async entities(
@@ -100,8 +244,13 @@ export class OverviewService {
     filters: OverviewFilters,
     credentials: BackstageCredentials,
   ): Promise<OverviewEntitiesResponse> {
-    const { rows } = await this.visible(filters, credentials);
-    sortRows(rows, query.sort, query.order);
+    const { rows: visibleRows, remember } = await this.visible(
+      filters,
+      credentials,
+    );
+    const rows = remember(`rows ${query.sort} ${query.order}`, () =>
+      sortRows(visibleRows(), query.sort, query.order),
+    );
     return {
       items: rows.slice(query.offset, query.offset + query.limit),
       totalItems: rows.length,
@@ -117,7 +266,7 @@ export class OverviewService {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const { rows } = await this.visible(filters, credentials);
-    return toCsv(sortRows(rows, query.sort, query.order));
+    return toCsv(sortRows(rows(), query.sort, query.order));
   }
 
   async aggregates(
@@ -125,47 +274,13 @@ export class OverviewService {
     filters: OverviewFilters,
     credentials: BackstageCredentials,
   ): Promise<OverviewAggregatesResponse> {
-    const { rows, snapshot } = await this.visible(filters, credentials);
-    const { groups: hierarchy } = snapshot.structure;
-    const groups = new Map<string | null, Accumulator>();
-    const groupOf = (key: string | null) => {
-      let group = groups.get(key);
-      if (!group) {
-        group = emptyAggregate(key);
-        groups.set(key, group);
-      }
-      return group;
-    };
-    for (const row of rows) {
-      if (groupBy === 'owner') {
-        // The owner and every group above it: the roll-up.
-        const chain = withAncestors(row.owner, hierarchy);
-        if (chain.length === 0) add(groupOf(null), row, true);
-        chain.forEach((g, i) => add(groupOf(g), row, i === 0));
-      } else {
-        const key = {
-          system: row.system,
-          domain: row.domain,
-          tier: row.tier,
-          level: row.readiness?.level,
-        }[groupBy];
-        add(groupOf(key ?? null), row, true);
-      }
-    }
-    const items = [...groups.values()].map(({ scoreSum, ...group }) => {
-      const info = group.key ? hierarchy.get(group.key) : undefined;
-      return {
-        ...group,
-        ...(info?.title ? { title: info.title } : {}),
-        ...(groupBy === 'owner' && info?.parent ? { parent: info.parent } : {}),
-        averageScore: group.entities ? round1(scoreSum / group.entities) : 0,
-      };
-    });
-    items.sort(
-      (a, b) =>
-        b.gapItems - a.gapItems || String(a.key).localeCompare(String(b.key)),
+    const { rows, snapshot, remember } = await this.visible(
+      filters,
+      credentials,
     );
-    return { groupBy, items };
+    return remember(`aggregates ${groupBy}`, () =>
+      aggregate(rows(), snapshot.structure.groups, groupBy),
+    );
   }
 
   async kpis(
@@ -173,82 +288,29 @@ export class OverviewService {
     credentials: BackstageCredentials,
   ): Promise<OverviewKpisResponse> {
     const now = this.options.clock?.() ?? new Date();
-    const { rows, snapshot } = await this.visible(filters, credentials);
-    const refs = new Set(rows.map(r => r.entityRef));
-    const slos = snapshot.slos.filter(
-      s => s.serviceRef && refs.has(s.serviceRef),
+    const { rows, snapshot, remember } = await this.visible(
+      filters,
+      credentials,
     );
-    const measured = slos.filter(s => s.state !== 'no-data');
-    const meeting = measured.filter(s => s.state !== 'exhausted');
-    const critical = rows.filter(
-      r => r.tier === 'tier-0' || r.tier === 'tier-1',
-    );
+    const { items, refs } = remember('kpis', () => rowKpis(rows(), snapshot));
+    // Exemptions change without a new snapshot: always read afresh.
     const soon = (await this.options.exemptions.listInForce(now)).filter(
       e =>
         refs.has(e.entityRef) &&
         e.expiresAt.getTime() - now.getTime() <= EXPIRING_SOON_DAYS * DAY_MS,
     );
-    const count = (state: string) => slos.filter(s => s.state === state).length;
-    const coverageTitles: Record<keyof OverviewCoverage, string> = {
-      slo: 'Tier-0/1 with SLOs',
-      runbook: 'Tier-0/1 with a runbook',
-      onCall: 'Tier-0/1 with on-call',
-      drTested: 'Tier-0/1 with tested DR',
+    return {
+      items: [
+        ...items,
+        {
+          id: 'exemptions-expiring',
+          title: 'Exemptions expiring soon',
+          value: soon.length,
+          explanation: `Exemptions in force that expire within ${EXPIRING_SOON_DAYS} days, on the entities shown; after expiry the check counts again at the next evaluation.`,
+        },
+      ],
+      ...(snapshot.asOf ? { asOf: snapshot.asOf } : {}),
     };
-    const items: OverviewKpi[] = [
-      {
-        id: 'slo-attainment',
-        title: 'SLO attainment',
-        value: meeting.length,
-        of: measured.length,
-        explanation: `SLOs whose error budget is not exhausted over their window, i.e. the SLI meets the objective: ${
-          meeting.length
-        } of the ${measured.length} SLOs with data (${
-          slos.length - measured.length
-        } more have no data yet), among the SLOs of the ${
-          rows.length
-        } entities shown.`,
-      },
-      ...COVERAGE_KEYS.map(key => {
-        const have = critical.filter(r => r.coverage[key]).length;
-        return {
-          id: `tier01-${key}`,
-          title: coverageTitles[key],
-          value: have,
-          of: critical.length,
-          explanation: `${have} of the ${critical.length} tier-0 and tier-1 entities shown: ${COVERAGE_RULES[key]}.`,
-        };
-      }),
-      {
-        id: 'at-target',
-        title: 'At target level',
-        value: rows.filter(r => r.readiness?.atTarget).length,
-        of: rows.length,
-        explanation:
-          'Entities whose readiness level reaches the target level their tier requires (no gap items left), from the last stored evaluation of each.',
-      },
-      {
-        id: 'budgets-exhausted',
-        title: 'Budgets exhausted',
-        value: count('exhausted'),
-        of: slos.length,
-        explanation: `SLOs with no error budget left (remaining ≤ 0) at their last evaluation, out of ${slos.length} SLOs of the entities shown.`,
-      },
-      {
-        id: 'budgets-burning',
-        title: 'Budgets burning',
-        value: count('burning'),
-        of: slos.length,
-        explanation: `SLOs whose burn rate crosses a page threshold of the burn-rate windows (budget still left), out of ${slos.length} SLOs of the entities shown.`,
-      },
-      {
-        id: 'exemptions-expiring',
-        title: 'Exemptions expiring soon',
-        value: soon.length,
-        explanation: `Exemptions in force that expire within ${EXPIRING_SOON_DAYS} days, on the entities shown; after expiry the check counts again at the next evaluation.`,
-      },
-    ];
-    return { items, ...(snapshot.asOf ? { asOf: snapshot.asOf } : {}) };
   }
 
   /**
@@ -264,7 +326,7 @@ export class OverviewService {
     const now = this.options.clock?.() ?? new Date();
     const { rows } = await this.visible(filters, credentials);
     const targets = new Map(
-      rows.map(r => [r.entityRef, r.readiness?.targetLevel !== undefined]),
+      rows().map(r => [r.entityRef, r.readiness?.targetLevel !== undefined]),
     );
     const firstDay = Math.floor(now.getTime() / DAY_MS) - days + 1;
     const points = await this.options.index.historySince(
