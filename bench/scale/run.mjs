@@ -190,20 +190,40 @@ async function main() {
     return percentile(times, 95);
   }
   const groupings = ['owner', 'system', 'domain', 'tier', 'level'];
-  await load(
-    'GET /overview (aggregates, groupBy cycling owner/system/domain/tier/level)',
-    i => `/api/reliability/overview?groupBy=${groupings[i % groupings.length]}`,
-  );
-  await load(
-    'GET /overview/entities?tier=tier-0&sort=gap',
-    () => '/api/reliability/overview/entities?tier=tier-0&sort=gap&limit=25',
-  );
-  await load('GET /overview/kpis', () => '/api/reliability/overview/kpis');
-  await load(
-    'GET /entities/:ref (entity result, evaluated on demand)',
-    i =>
-      `/api/reliability/entities/component/default/service-${(i * 37) % count}`,
-  );
+  const entity = i => `component/default/service-${(i * 37) % count}`;
+  const loads = [
+    [
+      'GET /overview (aggregates, groupBy cycling owner/system/domain/tier/level)',
+      i =>
+        `/api/reliability/overview?groupBy=${groupings[i % groupings.length]}`,
+    ],
+    [
+      'GET /overview/entities?tier=tier-0&sort=gap',
+      () => '/api/reliability/overview/entities?tier=tier-0&sort=gap&limit=25',
+    ],
+    ['GET /overview/kpis', () => '/api/reliability/overview/kpis'],
+    // A different query each request: nothing is answered from memory.
+    [
+      'GET /overview?groupBy=owner&search=<different each request> (uncached)',
+      i => `/api/reliability/overview?groupBy=owner&search=service-${i % 1000}`,
+    ],
+    [
+      'GET /overview/entities?search=<different each request>&sort=score (uncached)',
+      i =>
+        `/api/reliability/overview/entities?search=service-${
+          (i * 7) % 1000
+        }&sort=score&limit=25`,
+    ],
+    [
+      'GET /entities/:ref/readiness (stored entity result)',
+      i => `/api/reliability/entities/${entity(i)}/readiness`,
+    ],
+    [
+      'GET /entities/:ref (the tab: metadata and readiness evaluated on demand)',
+      i => `/api/reliability/entities/${entity(i)}`,
+    ],
+  ];
+  for (const [name, pathFor] of loads) await load(name, pathFor);
   console.log(`bench: backend RSS at the end ${rssMb().toFixed(0)} MB`);
 }
 
