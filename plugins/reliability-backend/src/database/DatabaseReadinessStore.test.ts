@@ -171,6 +171,13 @@ describe('DatabaseReadinessStore', () => {
       expect(
         rows.every(r => r.evaluatedAt.getTime() === start + 3_600_000),
       ).toBe(true);
+      // An unchanged result keeps its document but tells the newer time.
+      const unchanged = await store.getResult('component:default/s1');
+      expect(unchanged?.score).toBe(60);
+      expect(unchanged?.evaluatedAt).toBe(
+        new Date(start + 3_600_000).toISOString(),
+      );
+      expect((await store.getResult('component:default/s100'))?.score).toBe(30);
     },
   );
 });

@@ -12,6 +12,21 @@ import {
   StoredOverviewRow,
 } from './ReadinessStore';
 
+/** What an unchanged result still updates: when, and the catalog side. */
+const UNCHANGED_RESULT_COLUMNS = [
+  'kind',
+  'title',
+  'owner_ref',
+  'system_ref',
+  'has_slo',
+  'has_runbook',
+  'has_on_call',
+  'dr_tested',
+  'error_count',
+  'violation_count',
+  'evaluated_at',
+];
+
 /** Entities per transaction of saveResults. */
 const CHUNK = 500;
 
@@ -102,12 +117,33 @@ export class DatabaseReadinessStore implements ReadinessStore {
             .max({ at: 'at' })
         ).map((r: any) => [r.entity_ref, toDate(r.at).getTime()]),
       );
+      // An unchanged result keeps its stored document: only the time and
+      // the catalog-side columns are written, not kilobytes of JSON again.
+      const changed = rows.filter(
+        row => previous.get(row.entity_ref) !== row.result_hash,
+      );
+      const unchanged = rows.filter(
+        row => previous.get(row.entity_ref) === row.result_hash,
+      );
       // Rows per insert stay under SQLite's bound-parameter limit.
-      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+      for (let i = 0; i < changed.length; i += INSERT_ROWS) {
         await tx('reliability_readiness')
-          .insert(rows.slice(i, i + INSERT_ROWS))
+          .insert(changed.slice(i, i + INSERT_ROWS))
           .onConflict('entity_ref')
           .merge();
+      }
+      for (let i = 0; i < unchanged.length; i += INSERT_ROWS) {
+        await tx('reliability_readiness')
+          .insert(
+            unchanged
+              .slice(i, i + INSERT_ROWS)
+              .map(({ result_json: _json, ...row }) => ({
+                ...row,
+                result_json: '',
+              })),
+          )
+          .onConflict('entity_ref')
+          .merge(UNCHANGED_RESULT_COLUMNS);
       }
       const points = rows
         .filter(row => {
@@ -137,8 +173,12 @@ export class DatabaseReadinessStore implements ReadinessStore {
   async getResult(entityRef: string): Promise<ReadinessResult | undefined> {
     const row = await this.db('reliability_readiness')
       .where({ entity_ref: entityRef })
-      .first('result_json');
-    return row ? (JSON.parse(row.result_json) as ReadinessResult) : undefined;
+      .first('result_json', 'evaluated_at');
+    if (!row) return undefined;
+    // The document is rewritten only when the result changes: the time of
+    // the last evaluation is the column's.
+    const result = JSON.parse(row.result_json) as ReadinessResult;
+    return { ...result, evaluatedAt: toDate(row.evaluated_at).toISOString() };
   }
 
   async getHistory(
