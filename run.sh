@@ -33,7 +33,7 @@ case "${1:-}" in
     ;;
   seed)
     install_packages
-    exec npx backstage-cli repo start --config app-config.yaml --config app-config.seed.yaml
+    exec npx backstage-cli repo start --config "$PWD/app-config.yaml" --config "$PWD/app-config.seed.yaml"
     ;;
   test)
     install_packages
