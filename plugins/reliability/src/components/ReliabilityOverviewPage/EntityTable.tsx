@@ -1,7 +1,8 @@
 import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
-  EntityRefLink,
+  humanizeEntityRef,
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -112,6 +113,24 @@ function Coverage(props: { row: OverviewEntityRow }) {
   );
 }
 
+/**
+ * A plain link to an owner or system, named as the ref names it. Not
+ * EntityRefLink: a page of rows would fetch and render a hundred entity
+ * presentations (with their hover cards) on every filter or sort.
+ */
+function RefLink(props: {
+  entityRef: string;
+  defaultKind: string;
+  path: ReturnType<typeof useEntityRefLink>;
+}) {
+  const ref = parseEntityRef(props.entityRef);
+  return (
+    <Link to={props.path(ref)}>
+      {humanizeEntityRef(ref, { defaultKind: props.defaultKind })}
+    </Link>
+  );
+}
+
 function levelText(row: OverviewEntityRow): string {
   const r = row.readiness;
   if (!r) {
@@ -141,7 +160,11 @@ function useColumns(): Column[] {
       sortKey: 'owner',
       render: row =>
         row.owner ? (
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+          <RefLink
+            entityRef={row.owner}
+            defaultKind="group"
+            path={entityPath}
+          />
         ) : (
           NONE
         ),
@@ -150,7 +173,11 @@ function useColumns(): Column[] {
       title: 'System',
       render: row =>
         row.system ? (
-          <EntityRefLink entityRef={row.system} defaultKind="system" />
+          <RefLink
+            entityRef={row.system}
+            defaultKind="system"
+            path={entityPath}
+          />
         ) : (
           NONE
         ),

@@ -3,7 +3,6 @@ import { useTheme } from '@material-ui/core/styles';
 import { OverviewTrendsResponse } from '@vigil/plugin-reliability-common';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   Tooltip,
@@ -30,10 +29,11 @@ export function OverviewTrendsChart(props: {
   const how = (
     <HowComputed label="How the trend is computed">
       <Typography variant="body2">
-        Each day's point comes from the readiness history the backend stores (a
-        point per change, daily otherwise): the average of the filtered
-        entities' scores that day, and how many of them were at their tier's
-        target level.
+        The solid line is the average score (left axis), the dashed step line
+        the number of entities at target (right axis). Each day's point comes
+        from the readiness history the backend stores (a point per change, daily
+        otherwise): the average of the filtered entities' scores that day, and
+        how many of them were at their tier's target level.
       </Typography>
     </HowComputed>
   );
@@ -80,7 +80,6 @@ export function OverviewTrendsChart(props: {
             width={48}
           />
           <Tooltip />
-          <Legend />
           <Line
             yAxisId="score"
             type="monotone"

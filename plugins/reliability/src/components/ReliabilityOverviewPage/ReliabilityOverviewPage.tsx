@@ -141,6 +141,20 @@ export function ReliabilityOverviewPage() {
     [reliabilityApi, filters, groupBy],
   );
 
+  // Each section is rebuilt only when its own answer changes: a filter or
+  // sort change then re-renders the table, not the chart and the tiles too.
+  const kpiTiles = useMemo(
+    () => kpis.value && <KpiTiles items={kpis.value.items} />,
+    [kpis.value],
+  );
+  const trendChart = useMemo(
+    () =>
+      trends.value && (
+        <OverviewTrendsChart response={trends.value} days={TREND_DAYS} />
+      ),
+    [trends.value],
+  );
+
   const filtered = hasFilters(filters);
   const total = entities.value?.response.totalItems;
 
@@ -175,7 +189,7 @@ export function ReliabilityOverviewPage() {
           {!kpis.value && kpis.loading && <Progress />}
           {kpis.value && (
             <>
-              <KpiTiles items={kpis.value.items} />
+              {kpiTiles}
               {kpis.value.asOf && (
                 <Typography
                   component="p"
@@ -194,9 +208,7 @@ export function ReliabilityOverviewPage() {
         <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
           {trends.error && <ResponseErrorPanel error={trends.error} />}
           {!trends.value && trends.loading && <Progress />}
-          {trends.value && (
-            <OverviewTrendsChart response={trends.value} days={TREND_DAYS} />
-          )}
+          {trendChart}
         </OverviewSection>
 
         <OverviewSection
