@@ -139,7 +139,7 @@ export class ReadinessRecords {
         this.now(),
       );
       const page: Array<{ entity: Entity; result: ReadinessResult }> = [];
-      items.forEach((entity, i) => {
+      for (const [i, entity] of items.entries()) {
         const result = results[i];
         if (result instanceof Error) {
           failed++;
@@ -147,7 +147,7 @@ export class ReadinessRecords {
         } else {
           page.push({ entity, result });
         }
-      });
+      }
       const saved = await this.recordPage(page);
       evaluated += saved;
       failed += page.length - saved;
