@@ -158,11 +158,39 @@ export function ReliabilityOverviewPage() {
   const filtered = hasFilters(filters);
   const total = entities.value?.response.totalItems;
 
-  const selectGroup = (dimension: OverviewGroupBy, value: string) => {
-    const current = filters[dimension] ?? [];
-    const only = current.length === 1 && current[0] === value;
-    update({ filters: { [dimension]: only ? [] : [value] } });
-  };
+  // The tables too: the answers of the other sections (which arrive one by
+  // one after a change) do not re-render them.
+  const aggregatesTable = useMemo(() => {
+    if (!aggregates.value) return undefined;
+    const selectGroup = (dimension: OverviewGroupBy, value: string) => {
+      const current = filters[dimension] ?? [];
+      const only = current.length === 1 && current[0] === value;
+      update({ filters: { [dimension]: only ? [] : [value] } });
+    };
+    return (
+      <GroupAggregatesTable
+        response={aggregates.value}
+        selected={filters[aggregates.value.groupBy] ?? []}
+        onSelect={selectGroup}
+      />
+    );
+  }, [aggregates.value, filters, update]);
+  const entityTable = useMemo(
+    () =>
+      entities.value && (
+        <EntityTable
+          response={entities.value.response}
+          query={entities.value.key}
+          loading={entities.loading}
+          sort={sort}
+          order={order}
+          onSort={key => update({ sort: nextSort(key, sort, order) })}
+          onPage={next => update({ page: next })}
+          onPageSize={size => update({ pageSize: size })}
+        />
+      ),
+    [entities.value, entities.loading, sort, order, update],
+  );
 
   return (
     <Page themeId="tool">
@@ -238,13 +266,7 @@ export function ReliabilityOverviewPage() {
         >
           {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
           {!aggregates.value && aggregates.loading && <Progress />}
-          {aggregates.value && (
-            <GroupAggregatesTable
-              response={aggregates.value}
-              selected={filters[aggregates.value.groupBy] ?? []}
-              onSelect={selectGroup}
-            />
-          )}
+          {aggregatesTable}
         </OverviewSection>
 
         <OverviewSection
@@ -272,18 +294,7 @@ export function ReliabilityOverviewPage() {
               </Button>
             </div>
           )}
-          {entities.value && total !== 0 && (
-            <EntityTable
-              response={entities.value.response}
-              query={entities.value.key}
-              loading={entities.loading}
-              sort={sort}
-              order={order}
-              onSort={key => update({ sort: nextSort(key, sort, order) })}
-              onPage={next => update({ page: next })}
-              onPageSize={size => update({ pageSize: size })}
-            />
-          )}
+          {total !== 0 && entityTable}
         </OverviewSection>
       </Content>
     </Page>
