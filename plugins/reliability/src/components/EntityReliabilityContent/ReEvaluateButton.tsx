@@ -14,6 +14,8 @@ import { ActionError } from '../ActionError';
  */
 export function ReEvaluateButton(props: {
   entityRef: CompoundEntityRef;
+  /** The result the tab shows now: the status speaks only while it matches. */
+  shown: Pick<ReadinessResult, 'score' | 'level'>;
   onEvaluated: (result: ReadinessResult) => void;
 }) {
   const api = useApi(reliabilityApiRef);
@@ -51,7 +53,11 @@ export function ReEvaluateButton(props: {
         role="status"
         aria-live="polite"
       >
-        {result && !busy
+        {/* Once something else changed the score (an exemption), it is stale. */}
+        {result &&
+        !busy &&
+        result.score === props.shown.score &&
+        result.level === props.shown.level
           ? `Re-evaluated: score ${result.score}, level ${
               result.level ?? 'none'
             }`

@@ -62,6 +62,7 @@ export function ReadinessCard(props: {
       </HowComputed>
       <ReEvaluateButton
         entityRef={props.entityRef}
+        shown={readiness}
         onEvaluated={props.onChanged}
       />
       {readiness.gap.length > 0 ? (
