@@ -119,7 +119,10 @@ export function violationsFix(
 
 /**
  * A minimal valid OpenSLO v1 SLO for a service, measured by the built-in
- * push source, with its kind stated in `vigil/slo-kind`.
+ * push source, with its kind stated in `vigil/slo-kind`. The fix of
+ * `slo-defined`, and the tab's starting point for an entity without SLOs.
+ *
+ * @public
  */
 export function openSloSkeleton(options: {
   serviceRef: string;

@@ -9,6 +9,7 @@ export { LOW_BUDGET_REMAINING } from './checks/errorBudget';
 export { TECHDOCS_ANNOTATION } from './checks/techdocs';
 export { evaluateReadiness, evaluateReadinessAsync } from './evaluate';
 export { isExemptionInForce } from './exemptions';
+export { openSloSkeleton } from './fixes';
 export {
   BLOCKING_STATES,
   PASSING_STATES,

@@ -96,6 +96,12 @@ describe('EntityReliabilityContent', () => {
     expect(
       screen.queryByText('No reliability metadata yet'),
     ).not.toBeInTheDocument();
+    // No SLO yet: the tab offers the same OpenSLO document as slo-defined's fix.
+    expect(screen.getByText(/No SLO refers to this entity yet/)).toBeVisible();
+    // The snippet is highlighted span by span: read its whole text.
+    expect(document.body.textContent).toContain(
+      'service: component:default/orders',
+    );
   });
 
   it('says which fields are not declared', async () => {

@@ -1,10 +1,17 @@
-import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CodeSnippet, InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { RELATION_HAS_SLO } from '@vigil/plugin-reliability-common';
+import {
+  openSloSkeleton,
+  RELATION_HAS_SLO,
+} from '@vigil/plugin-reliability-common';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 import { SloStatusItem } from '../SloStatus';
@@ -41,41 +48,6 @@ function DeployGate(props: { entity: Entity }) {
       ))}
     </div>
   );
-}
-
-/** An OpenSLO document for the entity, to start from. */
-export function exampleSloYaml(entityName: string): string {
-  return [
-    'apiVersion: openslo/v1',
-    'kind: SLO',
-    'metadata:',
-    `  name: ${entityName}-availability`,
-    '  annotations:',
-    '    vigil/slo-kind: availability',
-    'spec:',
-    `  service: ${entityName}`,
-    '  indicator:',
-    '    metadata:',
-    `      name: ${entityName}-requests`,
-    '    spec:',
-    '      ratioMetric:',
-    '        counter: true',
-    '        good:',
-    '          metricSource:',
-    '            metricSourceRef: builtin # counts pushed to Vigil',
-    '            spec: {}',
-    '        total:',
-    '          metricSource:',
-    '            metricSourceRef: builtin',
-    '            spec: {}',
-    '  timeWindow:',
-    '    - duration: 28d',
-    '      isRolling: true',
-    '  budgetingMethod: Occurrences',
-    '  objectives:',
-    '    - displayName: availability',
-    '      target: 0.999',
-  ].join('\n');
 }
 
 /**
@@ -116,7 +88,12 @@ export function SloListCard(props: { entity: Entity }) {
             example:
           </Typography>
           <CodeSnippet
-            text={exampleSloYaml(props.entity.metadata.name)}
+            text={openSloSkeleton({
+              serviceRef: stringifyEntityRef(props.entity),
+              serviceName: props.entity.metadata.name,
+              sloKind: 'availability',
+              target: 0.999,
+            })}
             language="yaml"
             showCopyCodeButton
           />
