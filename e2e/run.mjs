@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs';
 import { App, FRONTEND, busyPorts, stripAnsi, waitForApp } from './lib/app.mjs';
 import { slug, testName, tests } from './lib/tests.mjs';
 
@@ -121,15 +121,7 @@ async function runBrowserTests(executablePath, context) {
   browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const browserContext = await browser.newContext({
     viewport: { width: 1440, height: 900 },

@@ -13,7 +13,7 @@
  * ≤ 200 ms), and how much of it the entities request took.
  * A benchmark, not a test: it never starts or stops the app.
  */
-import { ensureChromium } from '../../e2e/lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/lib/chromium.mjs';
 import { BACKEND, FRONTEND, busyPorts } from '../../e2e/lib/app.mjs';
 import { openSignedIn } from '../../e2e/lib/session.mjs';
 
@@ -142,15 +142,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: ensureChromium(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({

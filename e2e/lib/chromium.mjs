@@ -64,3 +64,14 @@ export function ensureChromium() {
   console.log(`e2e: installed ${DEFAULT_CHROMIUM}`);
   return DEFAULT_CHROMIUM;
 }
+
+/** Flags for headless Chromium in a container: no sandbox, no GPU, no chatter. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
