@@ -7,6 +7,7 @@ import { parseDuration, ReliabilityDuration } from './duration';
 import { MetadataError, metadataError } from './metadataError';
 import { DEFAULT_POLICY } from './policy/defaults';
 import { ConventionsPolicy } from './policy/types';
+import { isHttpUrl, isIsoDate } from './textFormats';
 import { parseTier, Tier, tierLabel } from './tiers';
 
 /**
@@ -103,23 +104,10 @@ export interface ParseProfileOptions {
 
 const annotationField = (key: string) => `metadata.annotations.${key}`;
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/** A real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    return false;
-  }
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
+/** Lower-case kinds that carry reliability metadata, for one lookup per entity. */
+const RELIABILITY_KINDS = new Set(
+  RELIABILITY_ENTITY_KINDS.map(kind => kind.toLowerCase()),
+);
 
 /**
  * True when the entity is of a kind that carries reliability metadata
@@ -129,11 +117,227 @@ function isIsoDate(text: string): boolean {
  * @public
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
-  return RELIABILITY_ENTITY_KINDS.some(
-    kind =>
-      kind.toLocaleLowerCase('en-US') ===
-      entity.kind?.toLocaleLowerCase('en-US'),
+  // toLowerCase, not toLocaleLowerCase('en-US'): the same mapping for
+  // every locale but Turkish, Azeri and Lithuanian, without the locale
+  // lookup on each call.
+  const kind: string | undefined = entity.kind?.toLowerCase();
+  return kind !== undefined && RELIABILITY_KINDS.has(kind);
+}
+
+type Annotations = Record<string, unknown>;
+
+/** An annotation's value as text; undefined when it is absent. */
+function readAnnotation(
+  annotations: Annotations,
+  key: string,
+): string | undefined {
+  const value: unknown = annotations[key];
+  if (value === undefined || value === null) {
+    // `vigil/tier:` with nothing after it is YAML null: treat it as absent.
+    return undefined;
+  }
+  // The catalog admits only strings, but files linted by the CLI may not.
+  if (typeof value === 'string') {
+    return value;
+  }
+  // Show objects as written ({"url":"x"}), not as "[object Object]".
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/*
+ * The readers below are module functions taking the profile being built,
+ * not closures made per entity: parsing runs once per entity per refresh.
+ */
+
+function annotationError(
+  profile: ReliabilityProfile,
+  key: string,
+  value: string,
+  expected: string,
+  example: string,
+) {
+  profile.errors.push(
+    metadataError({
+      entityRef: profile.entityRef,
+      field: annotationField(key),
+      value,
+      expected,
+      example,
+    }),
   );
+}
+
+/** Sets the tier from the annotation, else from a convention tag. */
+function readTier(
+  profile: ReliabilityProfile,
+  entity: Entity,
+  annotations: Annotations,
+  conventions: ConventionsPolicy,
+) {
+  const text = readAnnotation(annotations, RELIABILITY_ANNOTATIONS.tier);
+  if (text === undefined) {
+    profile.tier = tierFromTags(entity, conventions);
+    return;
+  }
+  const tier = parseTier(text);
+  if (tier === undefined) {
+    annotationError(
+      profile,
+      RELIABILITY_ANNOTATIONS.tier,
+      text,
+      'one of tier-0, tier-1, tier-2, tier-3 (or 0 to 3; tier-0 is the most critical)',
+      `"${RELIABILITY_ANNOTATIONS.tier}: tier-1"`,
+    );
+  } else {
+    profile.tier = {
+      value: tier,
+      label: tierLabel(tier),
+      source: 'annotation',
+    };
+  }
+}
+
+function readUrl(
+  profile: ReliabilityProfile,
+  annotations: Annotations,
+  key: string,
+  example: string,
+): ProfileLink | undefined {
+  const text = readAnnotation(annotations, key);
+  if (text === undefined) {
+    return undefined;
+  }
+  const url = text.trim();
+  if (!isHttpUrl(url)) {
+    annotationError(
+      profile,
+      key,
+      text,
+      'an absolute https:// or http:// URL',
+      `"${key}: ${example}"`,
+    );
+    return undefined;
+  }
+  return { url, source: 'annotation' };
+}
+
+/** A link as linted files may hold it: any of its fields may be missing. */
+type LinkLike = { url?: unknown; type?: unknown; title?: unknown } | null;
+
+function isLinkOfType(
+  link: LinkLike,
+  type: string,
+  titles: string[],
+): link is { url: string; title?: unknown } {
+  if (typeof link?.url !== 'string' || !isHttpUrl(link.url)) return false;
+  if (typeof link.type === 'string' && link.type.toLowerCase() === type) {
+    return true;
+  }
+  if (typeof link.title !== 'string') return false;
+  const title = link.title.toLowerCase();
+  return titles.some(t => title.includes(t.toLowerCase()));
+}
+
+function linkOfType(
+  entity: Entity,
+  type: string,
+  titles: string[],
+): ProfileLink | undefined {
+  // Linted files may hold anything here; only well-formed links count.
+  const links: unknown = entity.metadata?.links;
+  if (!Array.isArray(links)) return undefined;
+  const link = (links as LinkLike[]).find(l => isLinkOfType(l, type, titles));
+  return link
+    ? {
+        url: link.url,
+        title: typeof link.title === 'string' ? link.title : undefined,
+        source: 'link',
+      }
+    : undefined;
+}
+
+function readDurationAnnotation(
+  profile: ReliabilityProfile,
+  annotations: Annotations,
+  key: string,
+  example: string,
+): ReliabilityDuration | undefined {
+  const text = readAnnotation(annotations, key);
+  if (text === undefined) {
+    return undefined;
+  }
+  const duration = parseDuration(text);
+  if (!duration) {
+    annotationError(
+      profile,
+      key,
+      text,
+      'a positive whole number and one unit: s, m (minutes), h, d or w',
+      `"${key}: ${example}"`,
+    );
+  }
+  return duration;
+}
+
+function readDrStrategy(profile: ReliabilityProfile, annotations: Annotations) {
+  const strategy = readAnnotation(
+    annotations,
+    RELIABILITY_ANNOTATIONS.drStrategy,
+  );
+  if (strategy === undefined) return;
+  const trimmed = strategy.trim();
+  if ((DR_STRATEGIES as readonly string[]).includes(trimmed)) {
+    profile.dr.strategy = trimmed as DrStrategy;
+  } else {
+    annotationError(
+      profile,
+      RELIABILITY_ANNOTATIONS.drStrategy,
+      strategy,
+      `one of ${DR_STRATEGIES.join(', ')}`,
+      `"${RELIABILITY_ANNOTATIONS.drStrategy}: warm-standby"`,
+    );
+  }
+}
+
+function readDrTested(
+  profile: ReliabilityProfile,
+  annotations: Annotations,
+  now: Date,
+) {
+  const tested = readAnnotation(annotations, RELIABILITY_ANNOTATIONS.drTested);
+  if (tested === undefined) return;
+  const date = tested.trim();
+  // Built only for an error: most entities have a valid date.
+  const example = () =>
+    `"${RELIABILITY_ANNOTATIONS.drTested}: ${now.toISOString().slice(0, 10)}"`;
+  if (!isIsoDate(date)) {
+    annotationError(
+      profile,
+      RELIABILITY_ANNOTATIONS.drTested,
+      tested,
+      'a calendar date written YYYY-MM-DD',
+      example(),
+    );
+  } else if (Date.parse(`${date}T00:00:00Z`) > now.getTime()) {
+    annotationError(
+      profile,
+      RELIABILITY_ANNOTATIONS.drTested,
+      tested,
+      'the date of a DR test that has already happened (not in the future)',
+      example(),
+    );
+  } else {
+    profile.dr.lastTested = date;
+  }
+}
+
+function readOnCall(profile: ReliabilityProfile, annotations: Annotations) {
+  for (const { provider, annotation } of ON_CALL_ANNOTATIONS) {
+    const value = readAnnotation(annotations, annotation)?.trim();
+    if (value) {
+      profile.onCall.push({ provider, annotation, value });
+    }
+  }
 }
 
 /**
@@ -148,186 +352,51 @@ export function parseReliabilityProfile(
   options: ParseProfileOptions = {},
 ): ReliabilityProfile {
   const entityRef = safeEntityRef(entity);
-  const annotations = entity.metadata?.annotations ?? {};
-  const errors: MetadataError[] = [];
+  const annotations: Annotations = entity.metadata?.annotations ?? {};
   const conventions = options.conventions ?? DEFAULT_POLICY.conventions;
-  const profile: ReliabilityProfile = { entityRef, onCall: [], dr: {}, errors };
-
-  const read = (key: string): string | undefined => {
-    const value: unknown = annotations[key];
-    if (value === undefined || value === null) {
-      // `vigil/tier:` with nothing after it is YAML null: treat it as absent.
-      return undefined;
-    }
-    // The catalog admits only strings, but files linted by the CLI may not.
-    if (typeof value === 'string') {
-      return value;
-    }
-    // Show objects as written ({"url":"x"}), not as "[object Object]".
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
-  const fail = (
-    key: string,
-    value: string,
-    expected: string,
-    example: string,
-  ) =>
-    errors.push(
-      metadataError({
-        entityRef,
-        field: annotationField(key),
-        value,
-        expected,
-        example,
-      }),
-    );
-
-  const tierText = read(RELIABILITY_ANNOTATIONS.tier);
-  if (tierText !== undefined) {
-    const tier = parseTier(tierText);
-    if (tier === undefined) {
-      fail(
-        RELIABILITY_ANNOTATIONS.tier,
-        tierText,
-        'one of tier-0, tier-1, tier-2, tier-3 (or 0 to 3; tier-0 is the most critical)',
-        `"${RELIABILITY_ANNOTATIONS.tier}: tier-1"`,
-      );
-    } else {
-      profile.tier = {
-        value: tier,
-        label: tierLabel(tier),
-        source: 'annotation',
-      };
-    }
-  } else {
-    profile.tier = tierFromTags(entity, conventions);
-  }
-
-  const readUrl = (key: string, example: string): ProfileLink | undefined => {
-    const text = read(key);
-    if (text === undefined) {
-      return undefined;
-    }
-    if (!isHttpUrl(text.trim())) {
-      fail(
-        key,
-        text,
-        'an absolute https:// or http:// URL',
-        `"${key}: ${example}"`,
-      );
-      return undefined;
-    }
-    return { url: text.trim(), source: 'annotation' };
-  };
-  const linkOfType = (
-    type: string,
-    titles: string[],
-  ): ProfileLink | undefined => {
-    // Linted files may hold anything here; only well-formed links count.
-    const links: unknown = entity.metadata?.links;
-    const lowerTitles = titles.map(t => t.toLocaleLowerCase('en-US'));
-    const link = (Array.isArray(links) ? links : []).find(
-      l =>
-        typeof l?.url === 'string' &&
-        isHttpUrl(l.url) &&
-        ((typeof l.type === 'string' &&
-          l.type.toLocaleLowerCase('en-US') === type) ||
-          (typeof l.title === 'string' &&
-            lowerTitles.some(t =>
-              l.title.toLocaleLowerCase('en-US').includes(t),
-            ))),
-    );
-    return link
-      ? {
-          url: link.url,
-          title: typeof link.title === 'string' ? link.title : undefined,
-          source: 'link',
-        }
-      : undefined;
+  const profile: ReliabilityProfile = {
+    entityRef,
+    onCall: [],
+    dr: {},
+    errors: [],
   };
 
+  readTier(profile, entity, annotations, conventions);
   profile.runbook =
     readUrl(
+      profile,
+      annotations,
       RELIABILITY_ANNOTATIONS.runbook,
       'https://wiki.example.com/runbooks/orders',
-    ) ?? linkOfType('runbook', conventions.runbookLinkTitles);
+    ) ?? linkOfType(entity, 'runbook', conventions.runbookLinkTitles);
   profile.dashboard =
     readUrl(
+      profile,
+      annotations,
       RELIABILITY_ANNOTATIONS.dashboard,
       'https://grafana.example.com/d/orders',
-    ) ?? linkOfType('dashboard', conventions.dashboardLinkTitles);
+    ) ?? linkOfType(entity, 'dashboard', conventions.dashboardLinkTitles);
   profile.dr.runbook = readUrl(
+    profile,
+    annotations,
     RELIABILITY_ANNOTATIONS.drRunbook,
     'https://wiki.example.com/runbooks/orders-dr',
   );
-
-  const readDuration = (key: string, example: string) => {
-    const text = read(key);
-    if (text === undefined) {
-      return undefined;
-    }
-    const duration = parseDuration(text);
-    if (!duration) {
-      fail(
-        key,
-        text,
-        'a positive whole number and one unit: s, m (minutes), h, d or w',
-        `"${key}: ${example}"`,
-      );
-    }
-    return duration;
-  };
-  profile.rto = readDuration(RELIABILITY_ANNOTATIONS.rto, '1h');
-  profile.rpo = readDuration(RELIABILITY_ANNOTATIONS.rpo, '15m');
-
-  const strategy = read(RELIABILITY_ANNOTATIONS.drStrategy);
-  if (strategy !== undefined) {
-    const known = DR_STRATEGIES.find(s => s === strategy.trim());
-    if (known) {
-      profile.dr.strategy = known;
-    } else {
-      fail(
-        RELIABILITY_ANNOTATIONS.drStrategy,
-        strategy,
-        `one of ${DR_STRATEGIES.join(', ')}`,
-        `"${RELIABILITY_ANNOTATIONS.drStrategy}: warm-standby"`,
-      );
-    }
-  }
-
-  const tested = read(RELIABILITY_ANNOTATIONS.drTested);
-  if (tested !== undefined) {
-    const date = tested.trim();
-    const now = options.now ?? new Date();
-    const example = `"${RELIABILITY_ANNOTATIONS.drTested}: ${now
-      .toISOString()
-      .slice(0, 10)}"`;
-    if (!isIsoDate(date)) {
-      fail(
-        RELIABILITY_ANNOTATIONS.drTested,
-        tested,
-        'a calendar date written YYYY-MM-DD',
-        example,
-      );
-    } else if (new Date(`${date}T00:00:00Z`).getTime() > now.getTime()) {
-      fail(
-        RELIABILITY_ANNOTATIONS.drTested,
-        tested,
-        'the date of a DR test that has already happened (not in the future)',
-        example,
-      );
-    } else {
-      profile.dr.lastTested = date;
-    }
-  }
-
-  for (const { provider, annotation } of ON_CALL_ANNOTATIONS) {
-    const value = read(annotation)?.trim();
-    if (value) {
-      profile.onCall.push({ provider, annotation, value });
-    }
-  }
-
+  profile.rto = readDurationAnnotation(
+    profile,
+    annotations,
+    RELIABILITY_ANNOTATIONS.rto,
+    '1h',
+  );
+  profile.rpo = readDurationAnnotation(
+    profile,
+    annotations,
+    RELIABILITY_ANNOTATIONS.rpo,
+    '15m',
+  );
+  readDrStrategy(profile, annotations);
+  readDrTested(profile, annotations, options.now ?? new Date());
+  readOnCall(profile, annotations);
   return profile;
 }
 

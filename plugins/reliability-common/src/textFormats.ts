@@ -1,0 +1,71 @@
+/*
+ * Checks of the text formats metadata values are written in. They run for
+ * every annotation of every entity in a readiness refresh, so each avoids
+ * building objects it does not need (a URL, a Date) on its common path.
+ */
+
+const HTTP_SCHEME = /^https?:/i;
+
+/** Characters the URL parser strips (leading, trailing) or skips (tab, newline). */
+// eslint-disable-next-line no-control-regex -- the URL standard's C0 controls
+const C0_CONTROL_OR_SPACE = /[\x00-\x20]/;
+
+function parsesAsHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const PRINTABLE_ASCII = /^[!-~]*$/;
+
+/**
+ * `URL.canParse` where the runtime has it (Node 19.9+, current browsers),
+ * for printable ASCII only: once optimised, Node 22's `URL.canParse` rejects
+ * valid URLs with Latin-1 letters (`https://ünicode.example`).
+ */
+const canParseUrl: (text: string) => boolean =
+  typeof URL.canParse === 'function'
+    ? text =>
+        PRINTABLE_ASCII.test(text) ? URL.canParse(text) : parsesAsHttpUrl(text)
+    : parsesAsHttpUrl;
+
+/**
+ * True when `new URL(text)` succeeds with the scheme http or https. An
+ * ASCII text that starts with the scheme only needs `URL.canParse` (no URL
+ * object built); one with no blank or control character that does not
+ * start with it has another scheme or none. The rest (leading blanks, a
+ * tab inside the scheme) is left to the URL parser itself.
+ */
+export function isHttpUrl(text: string): boolean {
+  if (HTTP_SCHEME.test(text)) return canParseUrl(text);
+  if (C0_CONTROL_OR_SPACE.test(text)) return parsesAsHttpUrl(text);
+  return false;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (year: number) =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/**
+ * A real calendar date written as YYYY-MM-DD (rejects 2026-02-30), read
+ * field by field rather than through a Date and its ISO string.
+ */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
