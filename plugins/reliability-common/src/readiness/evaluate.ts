@@ -1,7 +1,9 @@
 import { CheckResult } from '../checks';
+import { PolicyViolation } from '../policy/evaluateMetadataPolicy';
 import { ReliabilityPolicy } from '../policy/types';
 import { BUILT_IN_CHECKS, BUILT_IN_EVALUATORS } from './checks';
 import {
+  CheckEvaluator,
   createEvaluationContext,
   EvaluationContext,
   Verdict,
@@ -27,73 +29,21 @@ import {
 const reason = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
 
-/** A check's level and weight under a policy, worked out once per policy. */
-const settingsByPolicy = new WeakMap<
-  ReliabilityPolicy,
-  Map<string, { level: string; weight: number }>
->();
-
-function settingsOf(
-  policy: ReliabilityPolicy,
-  check: { id: string; level: string; weight?: number },
-) {
-  let byCheck = settingsByPolicy.get(policy);
-  if (!byCheck) {
-    byCheck = new Map();
-    settingsByPolicy.set(policy, byCheck);
-  }
-  // Custom checks may share an id with different defaults: key on all three.
-  const key = `${check.id}\u0000${check.level}\u0000${check.weight}`;
-  let settings = byCheck.get(key);
-  if (!settings) {
-    settings = checkSettings(policy, check.id, check);
-    byCheck.set(key, settings);
-  }
-  return settings;
+/** A check as its outcome shows it: its id and title, and the policy's settings. */
+interface CheckSettings {
+  id: string;
+  title: string;
+  level: string;
+  weight: number;
+  enabledFrom: string | undefined;
+  custom?: boolean;
 }
 
-/** Level, weight, pending, exemption and `counts` around one result. */
-function outcome(
-  input: ReadinessInput,
-  check: {
-    id: string;
-    title: string;
-    level: string;
-    weight?: number;
-    custom?: boolean;
-  },
-  result: CheckResult,
-  enabledFrom: string | undefined,
-  pending: boolean,
-): CheckOutcome {
-  const { policy, now } = input;
-  const { level, weight } = settingsOf(policy, check);
-  const found = input.exemptions?.length
-    ? findExemption(input.exemptions, check.id, now)
-    : undefined;
-  const exempted = found ? applyExemption(result, found) : result;
-  let message = exempted.message;
-  if (pending && enabledFrom) {
-    const note = `Reported only: counts from ${enabledFrom} (reliability.policy.checks.${check.id}.enabledFrom).`;
-    message = message ? `${message}\n${note}` : note;
-  }
-  // Built field by field: this runs 14+ times per entity in a refresh.
-  const built: CheckOutcome = {
-    id: check.id,
-    title: check.title,
-    level,
-    weight,
-    state: exempted.state,
-    counts: result.state !== 'not-applicable' && !pending,
-    pending,
-  };
-  if (message) built.message = message;
-  if (exempted.fix) built.fix = exempted.fix;
-  if (enabledFrom) built.enabledFrom = enabledFrom;
-  const exemption = (exempted as ReturnType<typeof applyExemption>).exemption;
-  if (exemption) built.exemption = exemption;
-  if (check.custom) built.custom = true;
-  return built;
+/** A built-in check under one policy: its settings and its logic. */
+interface BuiltInPlan extends CheckSettings {
+  evaluate: CheckEvaluator;
+  /** Midnight UTC of `enabledFrom` in ms; NaN when there is none. */
+  enabledFromMs: number;
 }
 
 /**
@@ -111,31 +61,141 @@ function enabledFromKeys(definition: BuiltInCheckDefinition): string[] {
     : [definition.id, definition.rule];
 }
 
+/** Midnight UTC of an `enabledFrom` date, as `isPending` reads it. */
+const enabledFromMs = (enabledFrom: string | undefined) =>
+  enabledFrom === undefined ? NaN : Date.parse(`${enabledFrom}T00:00:00Z`);
+
+function builtInPlan(
+  policy: ReliabilityPolicy,
+  definition: BuiltInCheckDefinition,
+): BuiltInPlan {
+  const { level, weight } = checkSettings(policy, definition.id, definition);
+  const enabledFrom = enabledFromOf(policy, enabledFromKeys(definition));
+  return {
+    id: definition.id,
+    title: definition.title,
+    level,
+    weight,
+    enabledFrom,
+    evaluate: BUILT_IN_EVALUATORS[definition.id],
+    enabledFromMs: enabledFromMs(enabledFrom),
+  };
+}
+
+/**
+ * The built-in checks under a policy, worked out once per policy: level,
+ * weight and enabledFrom depend on the policy alone, and would otherwise
+ * be looked up 15 times per entity.
+ */
+const builtInPlansByPolicy = new WeakMap<ReliabilityPolicy, BuiltInPlan[]>();
+
+function builtInPlans(policy: ReliabilityPolicy): BuiltInPlan[] {
+  let plans = builtInPlansByPolicy.get(policy);
+  if (!plans) {
+    plans = BUILT_IN_CHECKS.map(definition => builtInPlan(policy, definition));
+    builtInPlansByPolicy.set(policy, plans);
+  }
+  return plans;
+}
+
+/** A custom check's level and weight under a policy, worked out once per policy. */
+const customSettingsByPolicy = new WeakMap<
+  ReliabilityPolicy,
+  Map<string, { level: string; weight: number }>
+>();
+
+function customSettingsOf(
+  policy: ReliabilityPolicy,
+  check: { id: string; level: string; weight?: number },
+) {
+  let byCheck = customSettingsByPolicy.get(policy);
+  if (!byCheck) {
+    byCheck = new Map();
+    customSettingsByPolicy.set(policy, byCheck);
+  }
+  // Custom checks may share an id with different defaults: key on all three.
+  const key = `${check.id}\u0000${check.level}\u0000${check.weight}`;
+  let settings = byCheck.get(key);
+  if (!settings) {
+    settings = checkSettings(policy, check.id, check);
+    byCheck.set(key, settings);
+  }
+  return settings;
+}
+
+/** Pending note, exemption and `counts` around one result. */
+function outcome(
+  input: ReadinessInput,
+  check: CheckSettings,
+  result: CheckResult,
+  pending: boolean,
+): CheckOutcome {
+  const { enabledFrom } = check;
+  const found = input.exemptions?.length
+    ? findExemption(input.exemptions, check.id, input.now)
+    : undefined;
+  const exempted = found ? applyExemption(result, found) : result;
+  let message = exempted.message;
+  if (pending && enabledFrom) {
+    const note = `Reported only: counts from ${enabledFrom} (reliability.policy.checks.${check.id}.enabledFrom).`;
+    message = message ? `${message}\n${note}` : note;
+  }
+  // Built field by field: this runs 14+ times per entity in a refresh.
+  const built: CheckOutcome = {
+    id: check.id,
+    title: check.title,
+    level: check.level,
+    weight: check.weight,
+    state: exempted.state,
+    counts: result.state !== 'not-applicable' && !pending,
+    pending,
+  };
+  if (message) built.message = message;
+  if (exempted.fix) built.fix = exempted.fix;
+  if (enabledFrom) built.enabledFrom = enabledFrom;
+  const exemption = (exempted as ReturnType<typeof applyExemption>).exemption;
+  if (exemption) built.exemption = exemption;
+  if (check.custom) built.custom = true;
+  return built;
+}
+
+function evaluateBuiltIn(plan: BuiltInPlan, context: EvaluationContext) {
+  try {
+    return plan.evaluate(context);
+  } catch (error) {
+    const verdict: Verdict = {
+      state: 'error',
+      message: `the check ${plan.id} could not be evaluated: ${reason(error)}`,
+    };
+    return verdict;
+  }
+}
+
+/** True when every violation is pending (a loop: no closure per check). */
+function allPending(violations: PolicyViolation[]): boolean {
+  for (const violation of violations) {
+    if (!violation.pending) return false;
+  }
+  return true;
+}
+
 function builtInOutcomes(
   input: ReadinessInput,
   context: EvaluationContext,
 ): CheckOutcome[] {
-  return BUILT_IN_CHECKS.map(definition => {
-    let verdict: Verdict;
-    try {
-      verdict = BUILT_IN_EVALUATORS[definition.id](context);
-    } catch (error) {
-      verdict = {
-        state: 'error',
-        message: `the check ${definition.id} could not be evaluated: ${reason(
-          error,
-        )}`,
-      };
-    }
-    const ids = enabledFromKeys(definition);
-    const enabledFrom = enabledFromOf(input.policy, ids);
+  const plans = builtInPlans(input.policy);
+  const now = input.now.getTime();
+  const outcomes: CheckOutcome[] = [];
+  for (const plan of plans) {
+    const verdict = evaluateBuiltIn(plan, context);
     // A failure found by the metadata policy is pending exactly when the
     // policy says so, so the score agrees with the catalog and the CLI.
     const pending = verdict.violations?.length
-      ? verdict.violations.every(v => v.pending)
-      : isPending(enabledFrom, input.now);
-    return outcome(input, definition, verdict, enabledFrom, pending);
-  });
+      ? allPending(verdict.violations)
+      : plan.enabledFromMs > now;
+    outcomes.push(outcome(input, plan, verdict, pending));
+  }
+  return outcomes;
 }
 
 /** Why a custom check is not run: a bad or duplicate id, or not applicable. */
@@ -166,19 +226,35 @@ function customOutcome(
   result: CheckResult,
 ): CheckOutcome {
   const enabledFrom = enabledFromOf(input.policy, [check.id]);
+  const { level, weight } = customSettingsOf(input.policy, {
+    id: String(check.id),
+    level: String(check.level),
+    weight: check.weight,
+  });
   return outcome(
     input,
     {
       id: String(check.id),
       title: String(check.title ?? check.id),
-      level: String(check.level),
-      weight: check.weight,
+      level,
+      weight,
+      enabledFrom,
       custom: true,
     },
     result,
-    enabledFrom,
     isPending(enabledFrom, input.now),
   );
+}
+
+/** `now` as an ISO string, kept while it is the same instant (one refresh). */
+let lastEvaluatedAt = { time: NaN, iso: '' };
+
+function isoString(now: Date): string {
+  const time = now.getTime();
+  if (time !== lastEvaluatedAt.time) {
+    lastEvaluatedAt = { time, iso: now.toISOString() };
+  }
+  return lastEvaluatedAt.iso;
 }
 
 function summarize(
@@ -191,18 +267,18 @@ function summarize(
     ? readinessLevel(checks, levels)
     : undefined;
   const targetLevel = context.tierPolicy?.targetLevel;
-  return {
-    entityRef: context.entityRef,
-    ...(context.tier ? { tier: context.tier } : {}),
-    score: readinessScore(checks),
-    ...(level ? { level } : {}),
-    ...(targetLevel ? { targetLevel } : {}),
-    gap: context.reliabilityKind
-      ? readinessGap(checks, levels, level, targetLevel)
-      : [],
-    checks,
-    evaluatedAt: input.now.toISOString(),
-  };
+  // Optional fields set one by one, in the order the result always had.
+  const result = { entityRef: context.entityRef } as ReadinessResult;
+  if (context.tier) result.tier = context.tier;
+  result.score = readinessScore(checks);
+  if (level) result.level = level;
+  if (targetLevel) result.targetLevel = targetLevel;
+  result.gap = context.reliabilityKind
+    ? readinessGap(checks, levels, level, targetLevel)
+    : [];
+  result.checks = checks;
+  result.evaluatedAt = isoString(input.now);
+  return result;
 }
 
 /**
@@ -217,13 +293,15 @@ function summarize(
 export function evaluateReadiness(input: ReadinessInput): ReadinessResult {
   const context = createEvaluationContext(input);
   const checks = builtInOutcomes(input, context);
-  const seen = new Set(checks.map(c => c.id));
-  const checkContext = customCheckContext(context);
-  for (const check of input.customChecks ?? []) {
-    const result =
-      customPrecheck(check, context, seen) ??
-      runCustomCheckSync(check, checkContext);
-    checks.push(customOutcome(input, check, result));
+  if (input.customChecks?.length) {
+    const seen = new Set(checks.map(c => c.id));
+    const checkContext = customCheckContext(context);
+    for (const check of input.customChecks) {
+      const result =
+        customPrecheck(check, context, seen) ??
+        runCustomCheckSync(check, checkContext);
+      checks.push(customOutcome(input, check, result));
+    }
   }
   return summarize(input, context, checks);
 }
