@@ -1,3 +1,5 @@
+import { metadataErrorMessage } from './metadataErrorMessage';
+
 /**
  * One problem with an entity's reliability metadata. It names everything a
  * reader needs to fix it without opening the source: which entity, which
@@ -33,10 +35,8 @@ export function metadataError(options: {
   example: string;
 }): MetadataError {
   const { entityRef, field, value, expected, example } = options;
-  const found =
-    value === undefined ? 'is missing' : `has ${JSON.stringify(value)}`;
   return {
     ...options,
-    message: `${entityRef}: ${field} ${found}; expected ${expected}, e.g. ${example}`,
+    message: metadataErrorMessage(entityRef, field, value, expected, example),
   };
 }

@@ -69,3 +69,20 @@ export function isIsoDate(text: string): boolean {
     month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
   );
 }
+
+/** The last instant formatted by {@link isoDay}: a refresh shares one `now`. */
+let lastFormatted = { time: NaN, iso: '' };
+
+/** `date.toISOString()`, formatted once while the instant stays the same. */
+export function isoString(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastFormatted.time) {
+    lastFormatted = { time, iso: date.toISOString() };
+  }
+  return lastFormatted.iso;
+}
+
+/** The UTC day of `date`, YYYY-MM-DD. */
+export function isoDay(date: Date): string {
+  return isoString(date).slice(0, 10);
+}

@@ -12,7 +12,7 @@ export function enforcementModeFor(
   tier: string | undefined,
 ): EnforcementMode {
   return (
-    policy.enforcement.kinds[kind.toLocaleLowerCase('en-US')] ??
+    policy.enforcement.kinds[kind.toLowerCase()] ??
     (tier ? policy.enforcement.tiers[tier] : undefined) ??
     policy.enforcement.default
   );

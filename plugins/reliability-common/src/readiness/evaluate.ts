@@ -1,5 +1,6 @@
 import { CheckResult } from '../checks';
 import { PolicyViolation } from '../policy/evaluateMetadataPolicy';
+import { isoString } from '../textFormats';
 import { ReliabilityPolicy } from '../policy/types';
 import { BUILT_IN_CHECKS, BUILT_IN_EVALUATORS } from './checks';
 import {
@@ -246,17 +247,6 @@ function customOutcome(
   );
 }
 
-/** `now` as an ISO string, kept while it is the same instant (one refresh). */
-let lastEvaluatedAt = { time: NaN, iso: '' };
-
-function isoString(now: Date): string {
-  const time = now.getTime();
-  if (time !== lastEvaluatedAt.time) {
-    lastEvaluatedAt = { time, iso: now.toISOString() };
-  }
-  return lastEvaluatedAt.iso;
-}
-
 function summarize(
   input: ReadinessInput,
   context: EvaluationContext,
@@ -277,6 +267,7 @@ function summarize(
     ? readinessGap(checks, levels, level, targetLevel)
     : [];
   result.checks = checks;
+  // Formatted once per instant: every entity of a refresh shares `now`.
   result.evaluatedAt = isoString(input.now);
   return result;
 }
