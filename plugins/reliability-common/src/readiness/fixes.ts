@@ -84,9 +84,48 @@ export function entityFix(values: FieldValue[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Snippets by two keys, kept because their inputs repeat across the
+ * entities of a refresh (a tier label, a due date, a policy example):
+ * building one merges a tree and quotes YAML. Nested maps, so that a
+ * lookup builds no key string; cleared when it grows past its bound.
+ */
+class SnippetCache {
+  private readonly byFirst = new Map<string, Map<string, string | undefined>>();
+  private size = 0;
+
+  constructor(private readonly maxSize: number) {}
+
+  get(
+    first: string,
+    second: string,
+    build: () => string | undefined,
+  ): string | undefined {
+    let bySecond = this.byFirst.get(first);
+    if (bySecond?.has(second)) return bySecond.get(second);
+    if (this.size >= this.maxSize) {
+      this.byFirst.clear();
+      this.size = 0;
+      bySecond = undefined;
+    }
+    if (!bySecond) {
+      bySecond = new Map();
+      this.byFirst.set(first, bySecond);
+    }
+    const snippet = build();
+    bySecond.set(second, snippet);
+    this.size++;
+    return snippet;
+  }
+}
+
+const annotationFixes = new SnippetCache(1000);
+
 /** The YAML that sets one annotation. */
 export function annotationFix(key: string, value: string): string {
-  return entityFix([{ field: `metadata.annotations.${key}`, value }]);
+  return annotationFixes.get(key, value, () =>
+    entityFix([{ field: `metadata.annotations.${key}`, value }]),
+  )!;
 }
 
 /**
@@ -99,6 +138,9 @@ export function exampleValue(example: string): string | undefined {
   return separator < 0 ? undefined : text.slice(separator + 2).trim();
 }
 
+/** Fixes of single violations, by field and example. */
+const violationFixes = new SnippetCache(1000);
+
 /**
  * The fix for metadata-policy violations: the fields they name, set to the
  * values of their examples, in one snippet. Undefined when no example can
@@ -107,6 +149,16 @@ export function exampleValue(example: string): string | undefined {
 export function violationsFix(
   violations: PolicyViolation[],
 ): string | undefined {
+  if (violations.length === 1) {
+    const { field, example } = violations[0];
+    return violationFixes.get(field, example, () =>
+      fixOfViolations(violations),
+    );
+  }
+  return fixOfViolations(violations);
+}
+
+function fixOfViolations(violations: PolicyViolation[]): string | undefined {
   const values: FieldValue[] = [];
   for (const violation of violations) {
     const value = exampleValue(violation.example);

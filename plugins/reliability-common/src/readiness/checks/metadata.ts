@@ -49,48 +49,71 @@ interface MetadataCheckSpec {
   pass: (context: EvaluationContext) => Verdict;
 }
 
+/** The fields of annotations: where their parse errors are reported. */
+const annotationFields = (annotations: string[]) =>
+  annotations.map(key => `metadata.annotations.${key}`);
+
+/**
+ * The violations of `evaluateMetadataPolicy` that decide the check: its
+ * rule's, and the parse errors (`metadata-valid`) of the given fields.
+ */
+function violationsOfFields(
+  context: EvaluationContext,
+  rule: string,
+  fields: string[],
+): PolicyViolation[] {
+  const found: PolicyViolation[] = [];
+  for (const v of context.metadata.violations) {
+    if (
+      v.rule === rule ||
+      (v.rule === 'metadata-valid' && fields.includes(v.field))
+    ) {
+      found.push(v);
+    }
+  }
+  return found;
+}
+
 /** The violations of `evaluateMetadataPolicy` that decide the check. */
 export function violationsOf(
   context: EvaluationContext,
   rule: string,
   annotations: string[] = [],
 ): PolicyViolation[] {
-  const fields = annotations.map(key => `metadata.annotations.${key}`);
-  return context.metadata.violations.filter(
-    v =>
-      v.rule === rule ||
-      (v.rule === 'metadata-valid' && fields.includes(v.field)),
-  );
+  return violationsOfFields(context, rule, annotationFields(annotations));
 }
 
 /** A fail verdict made of metadata-policy violations, as the CLI words them. */
 export function violationsVerdict(violations: PolicyViolation[]): Verdict {
   return {
     state: 'fail',
-    message: violations.map(v => v.message).join('\n'),
+    message:
+      violations.length === 1
+        ? violations[0].message
+        : violations.map(v => v.message).join('\n'),
     fix: violationsFix(violations),
     violations,
   };
 }
 
 function metadataCheck(spec: MetadataCheckSpec): CheckEvaluator {
+  // Worked out once, not per entity.
+  const fields = annotationFields(spec.annotations);
+  const tierRequirement = spec.rule as MetadataRequirement;
   return context => {
     if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
     if (spec.componentOnly && context.kind !== 'component') {
       return notApplicable('only Components have a spec.lifecycle');
     }
-    const violations = violationsOf(context, spec.rule, spec.annotations);
+    const violations = violationsOfFields(context, spec.rule, fields);
     if (violations.length > 0) return violationsVerdict(violations);
     if (spec.rule === 'tier-declared') return spec.pass(context);
-
     const { tier, tierPolicy, profile } = context;
     if (!tier) return notApplicable(NO_TIER);
     if (!tierPolicy) {
       return notApplicable(`the policy says nothing about ${tier}`);
     }
-    const required = tierPolicy.require.includes(
-      spec.rule as MetadataRequirement,
-    );
+    const required = tierPolicy.require.includes(tierRequirement);
     if (!required && !spec.limited?.(tierPolicy, profile)) {
       return notApplicable(`not required for ${tier}`);
     }

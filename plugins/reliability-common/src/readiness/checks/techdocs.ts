@@ -22,6 +22,7 @@ import {
 export const TECHDOCS_ANNOTATION = 'backstage.io/techdocs-ref';
 
 const field = `metadata.annotations.${TECHDOCS_ANNOTATION}`;
+const missingFix = annotationFix(TECHDOCS_ANNOTATION, 'dir:.');
 
 /** techdocs. */
 export const evaluateTechdocs: CheckEvaluator = context => {
@@ -33,7 +34,7 @@ export const evaluateTechdocs: CheckEvaluator = context => {
     verdict = {
       state: 'fail',
       message: `${field} is missing: point it at the documentation next to the catalog-info.yaml`,
-      fix: annotationFix(TECHDOCS_ANNOTATION, 'dir:.'),
+      fix: missingFix,
     };
   } else if (context.facts[TECHDOCS_FACT] === false) {
     verdict = {
@@ -46,8 +47,8 @@ export const evaluateTechdocs: CheckEvaluator = context => {
     verdict = { state: 'pass', message: `documentation at ${ref}` };
   }
   if (isListedInPolicy(context.policy, 'techdocs')) return verdict;
-  return {
-    ...verdict,
+  // Built without a spread: this runs for every entity of most policies.
+  const optional: Verdict = {
     state: 'not-applicable',
     message: `optional: counts only when reliability.policy.checks lists techdocs (${
       verdict.state === 'pass'
@@ -55,4 +56,6 @@ export const evaluateTechdocs: CheckEvaluator = context => {
         : `it would fail: ${verdict.message}`
     })`,
   };
+  if (verdict.fix !== undefined) optional.fix = verdict.fix;
+  return optional;
 };
