@@ -10,92 +10,120 @@ import {
   readEntityTier,
   safeEntityRef,
 } from '../../profile';
+import { ConventionsPolicy } from '../../policy/types';
 import { Tier, tierLabel } from '../../tiers';
 import { annotationFix } from '../fixes';
 import {
   CheckEvaluator,
-  EvaluationContext,
   NO_TIER,
   NOT_A_SERVICE,
   notApplicable,
+  Verdict,
 } from './context';
 
+/** A related entity and its tier; its ref is only formatted for a message. */
 interface TieredEntity {
-  entityRef: string;
-  kind: string;
+  entity: Entity;
   tier?: Tier;
 }
 
 const label = (tier: Tier | undefined) =>
   tier === undefined ? 'untiered' : tierLabel(tier);
 
-/** The tier of a related entity, read by the same rules as the entity's. */
-function readTier(entity: Entity, context: EvaluationContext): TieredEntity {
-  return {
-    entityRef: safeEntityRef(entity),
-    kind: String(entity.kind ?? 'entity'),
-    tier: readEntityTier(entity, context.policy.conventions),
-  };
+/**
+ * The related entities of kinds that carry a tier, each with its tier read
+ * by the same rules as the entity's. A loop, not filter and map: this runs
+ * for every dependency and dependent of every entity.
+ */
+function tieredEntities(
+  entities: Entity[],
+  conventions: ConventionsPolicy,
+): TieredEntity[] {
+  const tiered: TieredEntity[] = [];
+  for (const entity of entities) {
+    if (isReliabilityAvailable(entity)) {
+      tiered.push({ entity, tier: readEntityTier(entity, conventions) });
+    }
+  }
+  return tiered;
 }
 
+const refOf = (d: TieredEntity) => safeEntityRef(d.entity);
+
 const tierAnnotation = `metadata.annotations.${RELIABILITY_ANNOTATIONS.tier}`;
+
+/** Not applicable without a tier; says which tiered entities depend on it. */
+function untieredVerdict(dependents: TieredEntity[]): Verdict {
+  const critical = dependents.filter(d => d.tier !== undefined);
+  return notApplicable(
+    critical.length > 0
+      ? `${NO_TIER}; ${critical
+          .map(d => `${label(d.tier)} ${refOf(d)}`)
+          .join(', ')} depend${critical.length === 1 ? 's' : ''} on it`
+      : NO_TIER,
+  );
+}
 
 /** dependency-tier. Dependencies of kinds without a tier (API…) are ignored. */
 export const evaluateDependencyTier: CheckEvaluator = context => {
   const { tierValue, related } = context;
   if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
-  const dependencies = related.dependencies
-    .filter(isReliabilityAvailable)
-    .map(e => readTier(e, context));
-  const dependents = related.dependents
-    .filter(isReliabilityAvailable)
-    .map(e => readTier(e, context));
+  const { conventions } = context.policy;
+  const dependencies = tieredEntities(related.dependencies, conventions);
+  const dependents = tieredEntities(related.dependents, conventions);
 
-  if (tierValue === undefined) {
-    const critical = dependents.filter(d => d.tier !== undefined);
-    return notApplicable(
-      critical.length > 0
-        ? `${NO_TIER}; ${critical
-            .map(d => `${label(d.tier)} ${d.entityRef}`)
-            .join(', ')} depend${critical.length === 1 ? 's' : ''} on it`
-        : NO_TIER,
-    );
-  }
+  if (tierValue === undefined) return untieredVerdict(dependents);
   const own = tierLabel(tierValue);
 
-  const inversions = dependencies.filter(
-    d => d.tier !== undefined && d.tier > tierValue,
-  );
-  const untiered = dependencies.filter(d => d.tier === undefined);
-  const criticalDependents = dependents.filter(
-    d => d.tier !== undefined && d.tier < tierValue,
-  );
+  const inversions: TieredEntity[] = [];
+  const untiered: TieredEntity[] = [];
+  for (const d of dependencies) {
+    if (d.tier === undefined) untiered.push(d);
+    else if (d.tier > tierValue) inversions.push(d);
+  }
+  const criticalDependents: TieredEntity[] = [];
+  let mostCritical: Tier | undefined;
+  for (const d of dependents) {
+    if (d.tier !== undefined && d.tier < tierValue) {
+      criticalDependents.push(d);
+      if (mostCritical === undefined || d.tier < mostCritical) {
+        mostCritical = d.tier;
+      }
+    }
+  }
+  if (
+    inversions.length === 0 &&
+    untiered.length === 0 &&
+    criticalDependents.length === 0
+  ) {
+    return {
+      state: 'pass',
+      message:
+        dependencies.length === 0
+          ? 'depends on no Component, System or Resource'
+          : `every dependency is ${own} or more critical`,
+    };
+  }
 
   const dependentLines = criticalDependents.map(
     d =>
-      `${label(d.tier)} ${d.entityRef} depends on this ${own} ${
+      `${label(d.tier)} ${refOf(d)} depends on this ${own} ${
         context.kind
       }: raise ${tierAnnotation} to ${label(
         d.tier,
       )}, or the dependent must stop relying on it`,
   );
-  const mostCritical = criticalDependents.reduce<Tier | undefined>(
-    (min, d) =>
-      min === undefined || (d.tier !== undefined && d.tier < min)
-        ? d.tier
-        : min,
-    undefined,
-  );
-
   const untieredLines = untiered.map(
     d =>
-      `the tier of ${d.entityRef} is unknown (no ${tierAnnotation}), so a tier inversion cannot be ruled out`,
+      `the tier of ${refOf(
+        d,
+      )} is unknown (no ${tierAnnotation}), so a tier inversion cannot be ruled out`,
   );
   const tierFixes = (targets: TieredEntity[]) =>
     targets
       .map(
         d =>
-          `# in the catalog-info.yaml of ${d.entityRef}\n${annotationFix(
+          `# in the catalog-info.yaml of ${refOf(d)}\n${annotationFix(
             RELIABILITY_ANNOTATIONS.tier,
             own,
           )}`,
@@ -105,11 +133,11 @@ export const evaluateDependencyTier: CheckEvaluator = context => {
   if (inversions.length > 0) {
     const lines = inversions.map(
       d =>
-        `this ${own} ${context.kind} depends on ${label(d.tier)} ${
-          d.entityRef
-        } (spec.dependsOn): a ${own} service must not depend on a less critical ${
-          d.kind
-        }. Raise its ${tierAnnotation} to ${own}, remove the dependency, or ask for an exemption`,
+        `this ${own} ${context.kind} depends on ${label(d.tier)} ${refOf(
+          d,
+        )} (spec.dependsOn): a ${own} service must not depend on a less critical ${String(
+          d.entity.kind ?? 'entity',
+        )}. Raise its ${tierAnnotation} to ${own}, remove the dependency, or ask for an exemption`,
     );
     return {
       state: 'fail',
@@ -124,18 +152,9 @@ export const evaluateDependencyTier: CheckEvaluator = context => {
       fix: tierFixes(untiered),
     };
   }
-  if (criticalDependents.length > 0) {
-    return {
-      state: 'warn',
-      message: dependentLines.join('\n'),
-      fix: annotationFix(RELIABILITY_ANNOTATIONS.tier, label(mostCritical)),
-    };
-  }
   return {
-    state: 'pass',
-    message:
-      dependencies.length === 0
-        ? 'depends on no Component, System or Resource'
-        : `every dependency is ${own} or more critical`,
+    state: 'warn',
+    message: dependentLines.join('\n'),
+    fix: annotationFix(RELIABILITY_ANNOTATIONS.tier, label(mostCritical)),
   };
 };

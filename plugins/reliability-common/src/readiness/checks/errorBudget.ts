@@ -82,6 +82,38 @@ function judge(fact: ErrorBudgetFact | undefined): {
 /** Fail outranks no-data, which outranks warn, which outranks pass. */
 const SEVERITY: CheckState[] = ['fail', 'no-data', 'warn', 'pass'];
 
+type Judged = { state: CheckState; text: string };
+
+/** The most severe of the judgements; the first of equals. */
+function worst<T extends { state: CheckState }>(judged: T[]): T {
+  let found = judged[0];
+  for (const candidate of judged) {
+    if (SEVERITY.indexOf(candidate.state) < SEVERITY.indexOf(found.state)) {
+      found = candidate;
+    }
+  }
+  return found;
+}
+
+/**
+ * The facts by lower-case SLO ref (a later spelling of the same ref wins).
+ * A loop, not Object.entries and map: this runs for every entity with SLOs.
+ */
+function factsByRef(facts: Record<string, unknown>): Map<string, unknown> {
+  const byRef = new Map<string, unknown>();
+  for (const ref of Object.keys(facts)) {
+    byRef.set(ref.toLowerCase(), facts[ref]);
+  }
+  return byRef;
+}
+
+const ADVICE: Partial<Record<CheckState, string>> = {
+  fail: 'Slow down risky changes and spend effort on reliability until the budget recovers.',
+  warn: 'The budget is running low: watch the burn rate before the next risky change.',
+  'no-data':
+    'No error-budget data has arrived: check the SLO data source (metricSourceRef) or push samples to the built-in source.',
+};
+
 /** error-budget-healthy. Without SLOs there is no budget: not applicable. */
 export const evaluateErrorBudgetHealthy: CheckEvaluator = context => {
   if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
@@ -89,37 +121,18 @@ export const evaluateErrorBudgetHealthy: CheckEvaluator = context => {
     return notApplicable('the entity has no SLO, so no error budget');
   }
   const raw = context.facts[ERROR_BUDGET_FACT];
-  const facts = isObject(raw) ? raw : {};
-  const byRef = new Map(
-    Object.entries(facts).map(([ref, value]) => [
-      ref.toLocaleLowerCase('en-US'),
-      value,
-    ]),
-  );
-  const worst = (
-    judged: Array<{ state: CheckState; text: string }>,
-  ): { state: CheckState; text: string } =>
-    judged
-      .slice()
-      .sort((a, b) => SEVERITY.indexOf(a.state) - SEVERITY.indexOf(b.state))[0];
-  const verdicts = context.slos.map(slo => ({
-    ref: slo.entityRef,
-    ...worst(
-      readFacts(byRef.get(slo.entityRef.toLocaleLowerCase('en-US'))).map(judge),
-    ),
-  }));
-  const state =
-    SEVERITY.find(s => verdicts.some(v => v.state === s)) ?? 'no-data';
-  const lines = verdicts.map(v => `${v.ref}: ${v.text}`);
+  const byRef = factsByRef(isObject(raw) ? raw : {});
+  const verdicts: Judged[] = [];
+  const lines: string[] = [];
+  for (const slo of context.slos) {
+    const facts = readFacts(byRef.get(slo.entityRef.toLowerCase()));
+    const verdict = worst(facts.map(judge));
+    verdicts.push(verdict);
+    lines.push(`${slo.entityRef}: ${verdict.text}`);
+  }
+  const state = worst(verdicts).state;
   if (state === 'pass') return { state, message: lines.join('\n') };
-  const advice: Partial<Record<CheckState, string>> = {
-    fail: 'Slow down risky changes and spend effort on reliability until the budget recovers.',
-    warn: 'The budget is running low: watch the burn rate before the next risky change.',
-    'no-data':
-      'No error-budget data has arrived: check the SLO data source (metricSourceRef) or push samples to the built-in source.',
-  };
-  return {
-    state,
-    message: [...lines, advice[state]].filter(Boolean).join('\n'),
-  };
+  const advice = ADVICE[state];
+  if (advice) lines.push(advice);
+  return { state, message: lines.join('\n') };
 };
