@@ -30,7 +30,7 @@ export function entityRefOf(doc: unknown): string {
   const namespace = isObj(metadata) ? own(metadata, 'namespace') : undefined;
   const kindText =
     typeof kind === 'string' && /^[A-Za-z]{1,63}$/.test(kind)
-      ? kind.toLocaleLowerCase('en-US')
+      ? kind.toLowerCase()
       : 'openslo';
   const nsText =
     typeof namespace === 'string' && namespace.trim() !== ''

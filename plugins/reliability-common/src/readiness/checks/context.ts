@@ -62,20 +62,24 @@ export interface Verdict extends CheckResult {
 /** A built-in check's logic. */
 export type CheckEvaluator = (context: EvaluationContext) => Verdict;
 
+function relatedSlo(entity: Entity): RelatedSlo {
+  const parsed = parseOpenSloDocument(entity);
+  const namespace = entity.metadata?.namespace ?? 'default';
+  return {
+    entityRef:
+      parsed.slo?.entityRef ?? `slo:${namespace}/${entity.metadata?.name}`,
+    entity,
+    slo: parsed.slo,
+    errors: parsed.errors,
+  };
+}
+
 function relatedSlos(entities: Entity[]): RelatedSlo[] {
-  return entities
-    .filter(e => e?.kind === 'SLO')
-    .map(entity => {
-      const parsed = parseOpenSloDocument(entity);
-      const namespace = entity.metadata?.namespace ?? 'default';
-      return {
-        entityRef:
-          parsed.slo?.entityRef ?? `slo:${namespace}/${entity.metadata?.name}`,
-        entity,
-        slo: parsed.slo,
-        errors: parsed.errors,
-      };
-    });
+  const slos: RelatedSlo[] = [];
+  for (const entity of entities) {
+    if (entity?.kind === 'SLO') slos.push(relatedSlo(entity));
+  }
+  return slos;
 }
 
 /** Reads the input once for all built-in checks. */
@@ -93,7 +97,7 @@ export function createEvaluationContext(
   const tier = metadata.tier;
   return {
     entity,
-    kind: String(entity.kind ?? '').toLocaleLowerCase('en-US'),
+    kind: String(entity.kind ?? '').toLowerCase(),
     reliabilityKind: isReliabilityAvailable(entity),
     related,
     facts: input.facts ?? {},

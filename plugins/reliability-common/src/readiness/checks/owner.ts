@@ -61,7 +61,7 @@ export const evaluateOwnerResolves: CheckEvaluator = context => {
     };
   }
   const kind = String(related.owner.kind ?? '');
-  if (kind.toLocaleLowerCase('en-US') !== 'group') {
+  if (kind.toLowerCase() !== 'group') {
     const required = tierPolicy?.require.includes('owner')
       ? ` (${tier} requires an owning team)`
       : '';

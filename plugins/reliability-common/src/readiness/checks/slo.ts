@@ -14,7 +14,7 @@ import {
   RelatedSlo,
 } from './context';
 
-const lower = (text: string) => text.toLocaleLowerCase('en-US');
+const lower = (text: string) => text.toLowerCase();
 
 function validSlos(context: EvaluationContext) {
   return context.slos.filter(
