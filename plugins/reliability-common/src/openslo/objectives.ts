@@ -242,6 +242,18 @@ function readObjective(
   const timeSliceWindow = readTimeSliceWindow(problems, objective, at, context);
 
   if (problems.errors.length > before || target === undefined) return undefined;
+  const plain =
+    name === undefined &&
+    op === undefined &&
+    limit === undefined &&
+    timeSliceTarget === undefined &&
+    timeSliceWindow === undefined &&
+    Object.keys(composite).length === 0;
+  if (plain) {
+    // The usual objective in one literal: see drProfile in profile.ts on
+    // V8's shared maps.
+    return displayName === undefined ? { target } : { displayName, target };
+  }
   return {
     ...(displayName !== undefined ? { displayName } : {}),
     ...(name !== undefined ? { name } : {}),
