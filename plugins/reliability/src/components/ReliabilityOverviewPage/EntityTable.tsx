@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { Link } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
@@ -139,9 +139,17 @@ function levelText(row: OverviewEntityRow): string {
   return `${r.level ?? 'none'}${r.targetLevel ? ` / ${r.targetLevel}` : ''}`;
 }
 
+/** The columns, made once per page: the rows below are memoised on them. */
 function useColumns(): Column[] {
   const entityPath = useEntityRefLink();
   const classes = useStyles();
+  return useMemo(() => columnsOf(entityPath, classes), [entityPath, classes]);
+}
+
+function columnsOf(
+  entityPath: ReturnType<typeof useEntityRefLink>,
+  classes: ReturnType<typeof useStyles>,
+): Column[] {
   return [
     {
       title: 'Entity',
@@ -255,6 +263,27 @@ export function EntityTable(props: {
     response.limit > 0 ? Math.floor(response.offset / response.limit) : 0,
     lastPage,
   );
+  // The rows change only with the answer: while the next one loads, only
+  // the progress bar and aria-busy change, not 50 rows of cells.
+  const body = useMemo(
+    () => (
+      <TableBody>
+        {response.items.map(row => (
+          <TableRow key={row.entityRef} data-entity-ref={row.entityRef}>
+            {columns.map(column => (
+              <TableCell
+                key={column.title}
+                align={column.numeric ? 'right' : 'left'}
+              >
+                {column.render(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    ),
+    [response.items, columns],
+  );
 
   return (
     <>
@@ -298,20 +327,7 @@ export function EntityTable(props: {
               })}
             </TableRow>
           </TableHead>
-          <TableBody>
-            {response.items.map(row => (
-              <TableRow key={row.entityRef} data-entity-ref={row.entityRef}>
-                {columns.map(column => (
-                  <TableCell
-                    key={column.title}
-                    align={column.numeric ? 'right' : 'left'}
-                  >
-                    {column.render(row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
+          {body}
         </Table>
       </div>
       <TablePagination

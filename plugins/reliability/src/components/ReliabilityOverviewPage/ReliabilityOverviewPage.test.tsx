@@ -1,7 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { reliabilityApiRef } from '../../api';
 import { mockReliabilityApi } from '../../testUtils/fixtures';
 import {
@@ -13,10 +13,19 @@ import {
 } from '../../testUtils/overviewFixtures';
 import { ReliabilityOverviewPage } from './ReliabilityOverviewPage';
 
-/** Shows the current query string, so tests can read what the page wrote. */
+/**
+ * Shows the current query string, so tests can read what the page wrote,
+ * and offers the browser's back button.
+ */
 function LocationProbe() {
   const location = useLocation();
-  return <div data-testid="location">{location.search}</div>;
+  const navigate = useNavigate();
+  return (
+    <>
+      <div data-testid="location">{location.search}</div>
+      <button onClick={() => navigate(-1)}>Browser back</button>
+    </>
+  );
 }
 
 const currentQuery = () => screen.getByTestId('location').textContent;
@@ -210,6 +219,27 @@ describe('ReliabilityOverviewPage', () => {
       screen.getAllByRole('button', { name: 'Clear filters' })[0],
     );
     await waitFor(() => expect(currentQuery()).toBe(''));
+  });
+
+  it('shows the view of a URL changed from outside, as by the back button', async () => {
+    const api = apiWithData();
+    await renderPage(api, '/reliability?tier=tier-0');
+    await screen.findByRole('link', { name: 'Orders API' });
+    const tiers = screen.getByRole('group', { name: 'Tier' });
+    const tier1 = within(tiers).getByRole('button', { name: 'tier-1' });
+
+    fireEvent.click(tier1);
+    await waitFor(() => expect(currentQuery()).toBe('?tier=tier-0,tier-1'));
+    expect(tier1).toHaveAttribute('aria-pressed', 'true');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Browser back' }));
+    await waitFor(() => expect(currentQuery()).toBe('?tier=tier-0'));
+    await waitFor(() => expect(tier1).toHaveAttribute('aria-pressed', 'false'));
+    await waitFor(() =>
+      expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
+        expect.objectContaining({ tier: ['tier-0'] }),
+      ),
+    );
   });
 
   it('searches once the user stops typing', async () => {

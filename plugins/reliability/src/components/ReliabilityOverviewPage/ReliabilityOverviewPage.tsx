@@ -37,6 +37,7 @@ import { OverviewSection } from './OverviewSection';
 import { OverviewTrendsChart } from './OverviewTrendsChart';
 import { formatNumber } from './formatNumbers';
 import { FIRST_ORDER, GROUP_BY_LABELS, hasFilters } from './overviewView';
+import { useLowPriorityValue } from './lowPriority';
 import { useOverviewView } from './useOverviewView';
 
 /**
@@ -95,11 +96,44 @@ function NothingEvaluated() {
 }
 
 /**
+ * The page frame, made once. Backstage's Page gives its children a theme it
+ * builds anew on each of its renders, and a new theme makes every style
+ * sheet below it be built again: rendered with the state, each filter
+ * change and each answer cost hundreds of milliseconds. As one constant
+ * element, the frame is never rendered again by React; the state lives in
+ * OverviewContent.
+ */
+const overviewPage = (
+  <Page themeId="tool">
+    <Header
+      title="Reliability overview"
+      subtitle="Readiness, coverage and error budgets of every evaluated service"
+    />
+    <Content>
+      <ContentHeader title="Reliability scorecard">
+        <SupportButton>
+          Every figure is computed by the reliability backend from the last
+          stored readiness results, for the entities the filters select. The
+          filters, the order and the page are in the URL: share it to show the
+          same view. Open a row for the entity's Reliability tab.
+        </SupportButton>
+      </ContentHeader>
+      <OverviewContent />
+    </Content>
+  </Page>
+);
+
+/**
  * The organisation-wide reliability overview: headline figures, a trend,
  * aggregates by owner group, system, domain, tier or level, and every
  * entity's row — all computed by the server for the filters in the URL.
  */
 export function ReliabilityOverviewPage() {
+  return overviewPage;
+}
+
+/** Everything inside the page frame: the view, its requests and sections. */
+function OverviewContent() {
   const reliabilityApi = useApi(reliabilityApiRef);
   const { view, update } = useOverviewView();
   const { sort, order, page, pageSize, groupBy } = view;
@@ -143,38 +177,47 @@ export function ReliabilityOverviewPage() {
 
   // Each section is rebuilt only when its own answer changes: a filter or
   // sort change then re-renders the table, not the chart and the tiles too.
+  // The tiles, the chart and the aggregates draw their answers at low
+  // priority: the entity table, which a filter or sort change waits for,
+  // is drawn first.
+  const kpisValue = useLowPriorityValue(kpis.value);
+  const trendsValue = useLowPriorityValue(trends.value);
+  const aggregatesValue = useLowPriorityValue(aggregates.value);
   const kpiTiles = useMemo(
-    () => kpis.value && <KpiTiles items={kpis.value.items} />,
-    [kpis.value],
+    () => kpisValue && <KpiTiles items={kpisValue.items} />,
+    [kpisValue],
   );
   const trendChart = useMemo(
     () =>
-      trends.value && (
-        <OverviewTrendsChart response={trends.value} days={TREND_DAYS} />
+      trendsValue && (
+        <OverviewTrendsChart response={trendsValue} days={TREND_DAYS} />
       ),
-    [trends.value],
+    [trendsValue],
   );
 
   const filtered = hasFilters(filters);
   const total = entities.value?.response.totalItems;
 
   // The tables too: the answers of the other sections (which arrive one by
-  // one after a change) do not re-render them.
+  // one after a change) do not re-render them. The aggregates show (and
+  // toggle) the selection at low priority as well: a filter change draws
+  // the entity table's progress first.
+  const selection = useLowPriorityValue(filters);
   const aggregatesTable = useMemo(() => {
-    if (!aggregates.value) return undefined;
+    if (!aggregatesValue) return undefined;
     const selectGroup = (dimension: OverviewGroupBy, value: string) => {
-      const current = filters[dimension] ?? [];
+      const current = selection[dimension] ?? [];
       const only = current.length === 1 && current[0] === value;
       update({ filters: { [dimension]: only ? [] : [value] } });
     };
     return (
       <GroupAggregatesTable
-        response={aggregates.value}
-        selected={filters[aggregates.value.groupBy] ?? []}
+        response={aggregatesValue}
+        selected={selection[aggregatesValue.groupBy] ?? []}
         onSelect={selectGroup}
       />
     );
-  }, [aggregates.value, filters, update]);
+  }, [aggregatesValue, selection, update]);
   const entityTable = useMemo(
     () =>
       entities.value && (
@@ -193,110 +236,95 @@ export function ReliabilityOverviewPage() {
   );
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Reliability overview"
-        subtitle="Readiness, coverage and error budgets of every evaluated service"
-      />
-      <Content>
-        <ContentHeader title="Reliability scorecard">
-          <SupportButton>
-            Every figure is computed by the reliability backend from the last
-            stored readiness results, for the entities the filters select. The
-            filters, the order and the page are in the URL: share it to show the
-            same view. Open a row for the entity's Reliability tab.
-          </SupportButton>
-        </ContentHeader>
+    <>
+      <OverviewSection title="Filters">
+        <OverviewFilterBar filters={filters} onChange={update} />
+      </OverviewSection>
 
-        <OverviewSection title="Filters">
-          <OverviewFilterBar filters={filters} onChange={update} />
-        </OverviewSection>
-
-        <OverviewSection title="Headline figures">
-          {kpis.error && <ResponseErrorPanel error={kpis.error} />}
-          {!kpis.value && kpis.loading && <Progress />}
-          {kpis.value && (
-            <>
-              {kpiTiles}
-              {kpis.value.asOf && (
-                <Typography
-                  component="p"
-                  variant="caption"
-                  color="textSecondary"
-                  style={{ marginTop: 8 }}
-                >
-                  As of {formatTimestamp(kpis.value.asOf)} (the newest result
-                  behind the figures).
-                </Typography>
-              )}
-            </>
-          )}
-        </OverviewSection>
-
-        <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
-          {trends.error && <ResponseErrorPanel error={trends.error} />}
-          {!trends.value && trends.loading && <Progress />}
-          {trendChart}
-        </OverviewSection>
-
-        <OverviewSection
-          title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
-          action={
-            <TextField
-              id="vigil-overview-group-by"
-              select
-              size="small"
-              variant="outlined"
-              label="Group by"
-              value={groupBy}
-              onChange={event =>
-                update({
-                  groupBy: event.target.value as OverviewGroupBy,
-                })
-              }
-              style={{ minWidth: 140 }}
-            >
-              {OVERVIEW_GROUP_BY.map(g => (
-                <MenuItem key={g} value={g}>
-                  {GROUP_BY_LABELS[g]}
-                </MenuItem>
-              ))}
-            </TextField>
-          }
-        >
-          {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
-          {!aggregates.value && aggregates.loading && <Progress />}
-          {aggregatesTable}
-        </OverviewSection>
-
-        <OverviewSection
-          title="Entities"
-          action={total ? <DownloadCsvButton query={query} /> : undefined}
-        >
-          {entities.error && <ResponseErrorPanel error={entities.error} />}
-          {!entities.value && entities.loading && <Progress />}
-          {entities.value && (
-            <Typography role="status" variant="body2" color="textSecondary">
-              {countText(total ?? 0, filtered)}
-            </Typography>
-          )}
-          {entities.value && total === 0 && !filtered && <NothingEvaluated />}
-          {entities.value && total === 0 && filtered && (
-            <div>
-              <Typography variant="body1" paragraph>
-                No entity matches these filters.
-              </Typography>
-              <Button
-                variant="outlined"
-                onClick={() => update({ clearFilters: true })}
+      <OverviewSection title="Headline figures">
+        {kpis.error && <ResponseErrorPanel error={kpis.error} />}
+        {!kpis.value && kpis.loading && <Progress />}
+        {kpisValue && (
+          <>
+            {kpiTiles}
+            {kpisValue.asOf && (
+              <Typography
+                component="p"
+                variant="caption"
+                color="textSecondary"
+                style={{ marginTop: 8 }}
               >
-                Clear filters
-              </Button>
-            </div>
-          )}
-          {total !== 0 && entityTable}
-        </OverviewSection>
-      </Content>
-    </Page>
+                As of {formatTimestamp(kpisValue.asOf)} (the newest result
+                behind the figures).
+              </Typography>
+            )}
+          </>
+        )}
+      </OverviewSection>
+
+      <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
+        {trends.error && <ResponseErrorPanel error={trends.error} />}
+        {!trends.value && trends.loading && <Progress />}
+        {trendChart}
+      </OverviewSection>
+
+      <OverviewSection
+        title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
+        action={
+          <TextField
+            id="vigil-overview-group-by"
+            select
+            size="small"
+            variant="outlined"
+            label="Group by"
+            value={groupBy}
+            onChange={event =>
+              update({
+                groupBy: event.target.value as OverviewGroupBy,
+              })
+            }
+            style={{ minWidth: 140 }}
+          >
+            {OVERVIEW_GROUP_BY.map(g => (
+              <MenuItem key={g} value={g}>
+                {GROUP_BY_LABELS[g]}
+              </MenuItem>
+            ))}
+          </TextField>
+        }
+      >
+        {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
+        {!aggregates.value && aggregates.loading && <Progress />}
+        {aggregatesTable}
+      </OverviewSection>
+
+      <OverviewSection
+        title="Entities"
+        action={total ? <DownloadCsvButton query={query} /> : undefined}
+      >
+        {entities.error && <ResponseErrorPanel error={entities.error} />}
+        {!entities.value && entities.loading && <Progress />}
+        {entities.value && (
+          <Typography role="status" variant="body2" color="textSecondary">
+            {countText(total ?? 0, filtered)}
+          </Typography>
+        )}
+        {entities.value && total === 0 && !filtered && <NothingEvaluated />}
+        {entities.value && total === 0 && filtered && (
+          <div>
+            <Typography variant="body1" paragraph>
+              No entity matches these filters.
+            </Typography>
+            <Button
+              variant="outlined"
+              onClick={() => update({ clearFilters: true })}
+            >
+              Clear filters
+            </Button>
+          </div>
+        )}
+        {total !== 0 && entityTable}
+      </OverviewSection>
+    </>
   );
 }

@@ -1,5 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { lowPriority } from './lowPriority';
 import {
   OverviewView,
   OverviewViewChange,
@@ -27,6 +28,12 @@ export function readableQuery(params: URLSearchParams): string {
  * The overview's filters, order, page and grouping, kept in the page's
  * query string: a reload or a shared link shows the same view, and the
  * browser's back button undoes a change.
+ *
+ * The view itself is this component's state, and the URL follows it in a
+ * transition: a change re-renders this page (and sends its requests) at
+ * once, while the whole app's re-render for the new location runs at low
+ * priority and gives way to the answers. A URL changed from outside (back,
+ * forward, a link) is read back into the view.
  */
 export function useOverviewView(): {
   view: OverviewView;
@@ -35,19 +42,33 @@ export function useOverviewView(): {
 } {
   const { search, pathname } = useLocation();
   const navigate = useNavigate();
-  const view = useMemo(
-    () => readOverviewView(new URLSearchParams(search)),
-    [search],
+  const [view, setView] = useState(() =>
+    readOverviewView(new URLSearchParams(search)),
   );
+  // The query string this page wrote last: rapid changes build on it, not
+  // on a location that is still on its way.
+  const written = useRef(search);
+
+  useEffect(() => {
+    if (search === written.current) return;
+    written.current = search;
+    setView(readOverviewView(new URLSearchParams(search)));
+  }, [search]);
+
   const update = useCallback(
     (change: OverviewViewChange, options?: { replace?: boolean }) => {
-      const next = applyOverviewChange(new URLSearchParams(search), change);
-      navigate(
-        { pathname, search: readableQuery(next) },
-        { replace: options?.replace },
+      const next = applyOverviewChange(
+        new URLSearchParams(written.current),
+        change,
       );
+      const query = readableQuery(next);
+      written.current = query;
+      setView(readOverviewView(next));
+      lowPriority(() => {
+        navigate({ pathname, search: query }, { replace: options?.replace });
+      });
     },
-    [search, pathname, navigate],
+    [pathname, navigate],
   );
   return { view, update };
 }
