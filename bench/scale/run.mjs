@@ -8,7 +8,9 @@
  *      and the backend's RSS growth (targets ≤ 60 s, ≤ 300 MB);
  *   4. runs 20 concurrent clients against the overview routes and the
  *      stored entity result route and prints p50/p95 (targets ≤ 200 ms,
- *      ≤ 30 ms), and the on-demand entity route the tab uses.
+ *      ≤ 30 ms), and the on-demand entity route the tab uses; first two
+ *      baselines: a route that does nothing and one that only verifies the
+ *      caller's token, the floor any route of this process stands on.
  * A benchmark, not a test. Port 7007 must be free.
  */
 import { spawn } from 'node:child_process';
@@ -197,6 +199,15 @@ async function main() {
   const groupings = ['owner', 'system', 'domain', 'tier', 'level'];
   const entity = i => `component/default/service-${(i * 37) % count}`;
   const loads = [
+    // Floors: what the same process answers with no work of ours behind it.
+    [
+      'baseline GET /api/reliability/health (unauthenticated, does nothing)',
+      () => '/api/reliability/health',
+    ],
+    [
+      'baseline GET /api/auth/v1/userinfo (the auth backend: verifies the token, answers its claims)',
+      () => '/api/auth/v1/userinfo',
+    ],
     [
       'GET /overview (aggregates, groupBy cycling owner/system/domain/tier/level)',
       i =>
