@@ -45,8 +45,17 @@ export function isHttpUrl(text: string): boolean {
   return false;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `count` ASCII digits from `start` (no substring made). */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    value = value * 10 + (text.charCodeAt(i) - 48);
+  }
+  return value;
+}
 
 const isLeapYear = (year: number) =>
   (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -60,11 +69,10 @@ function daysInMonth(year: number, month: number): number {
  * field by field rather than through a Date and its ISO string.
  */
 export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  if (!ISO_DATE.test(text)) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   return (
     month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
   );

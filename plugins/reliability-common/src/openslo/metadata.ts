@@ -88,11 +88,18 @@ export function readDescription(
   return text;
 }
 
+/**
+ * What a document without labels or annotations has: one shared, empty
+ * map (only ever read) instead of a new one per document.
+ */
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
 function readLabelEntries(
   problems: Problems,
   entries: Array<[string, unknown]>,
   field: string,
-) {
+): ReadonlyMap<string, string[]> {
+  if (entries.length === 0) return NONE;
   const labels = new Map<string, string[]>();
   for (const [key, value] of entries) {
     const path = `${field}.${key}`;
@@ -130,16 +137,15 @@ function readLabels(problems: Problems, metadata: Obj, field: string) {
     expected: 'a mapping of label keys to a string or a list of strings',
     example: 'labels: { team: [payments, checkout] }',
   });
-  const entries = labels ? Object.entries(labels) : [];
-  return readLabelEntries(problems, entries, `${field}.labels`);
+  if (!labels) return NONE;
+  return readLabelEntries(problems, Object.entries(labels), `${field}.labels`);
 }
 
 function readAnnotations(
   problems: Problems,
   metadata: Obj,
   field: string,
-): Map<string, string> {
-  const result = new Map<string, string>();
+): ReadonlyMap<string, string> {
   const annotations = problems.object(
     own(metadata, 'annotations'),
     `${field}.annotations`,
@@ -148,7 +154,9 @@ function readAnnotations(
       example: `annotations: { ${SLO_KIND_ANNOTATION}: availability }`,
     },
   );
-  for (const [key, value] of Object.entries(annotations ?? {})) {
+  if (!annotations) return NONE;
+  const result = new Map<string, string>();
+  for (const [key, value] of Object.entries(annotations)) {
     const path = `${field}.annotations.${key}`;
     if (!KubernetesValidatorFunctions.isValidAnnotationKey(key)) {
       problems.add(
@@ -180,7 +188,7 @@ function readMovedLabels(
   text: string | undefined,
   field: string,
 ) {
-  if (text === undefined) return new Map<string, string[]>();
+  if (text === undefined) return NONE;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -194,7 +202,7 @@ function readMovedLabels(
       'the JSON of a mapping of label keys to a string or a list of strings',
       `${OPENSLO_LABELS_ANNOTATION}: '{"team":["payments","checkout"]}'`,
     );
-    return new Map<string, string[]>();
+    return NONE;
   }
   return readLabelEntries(problems, Object.entries(parsed), `${field}.labels`);
 }

@@ -169,6 +169,30 @@ function fixOfViolations(violations: PolicyViolation[]): string | undefined {
   return values.length > 0 ? entityFix(values) : undefined;
 }
 
+/** The fixed lines of {@link openSloSkeleton}, joined once. */
+const SKELETON_HEAD = ['apiVersion: openslo/v1', 'kind: SLO', 'metadata:'].join(
+  '\n',
+);
+
+const SKELETON_INDICATOR_TO_OBJECTIVES = [
+  '    spec:',
+  '      ratioMetric:',
+  '        counter: true',
+  '        good:',
+  '          metricSource:',
+  '            metricSourceRef: builtin',
+  '            spec: {}',
+  '        total:',
+  '          metricSource:',
+  '            metricSourceRef: builtin',
+  '            spec: {}',
+  '  timeWindow:',
+  '    - duration: 28d',
+  '      isRolling: true',
+  '  budgetingMethod: Occurrences',
+  '  objectives:',
+].join('\n');
+
 /**
  * A minimal valid OpenSLO v1 SLO for a service, measured by the built-in
  * push source, with its kind stated in `vigil/slo-kind`. The fix of
@@ -184,35 +208,18 @@ export function openSloSkeleton(options: {
 }): string {
   const { serviceRef, serviceName, sloKind, target } = options;
   const name = `${serviceName}-${sloKind}`.slice(0, 63).replace(/-+$/, '');
-  return [
-    'apiVersion: openslo/v1',
-    'kind: SLO',
-    'metadata:',
-    `  name: ${yamlScalar(name)}`,
-    '  annotations:',
-    `    vigil/slo-kind: ${yamlScalar(sloKind)}`,
-    'spec:',
-    `  service: ${yamlScalar(serviceRef)}`,
-    '  indicator:',
-    '    metadata:',
-    `      name: ${yamlScalar(`${name}-sli`.slice(0, 63))}`,
-    '    spec:',
-    '      ratioMetric:',
-    '        counter: true',
-    '        good:',
-    '          metricSource:',
-    '            metricSourceRef: builtin',
-    '            spec: {}',
-    '        total:',
-    '          metricSource:',
-    '            metricSourceRef: builtin',
-    '            spec: {}',
-    '  timeWindow:',
-    '    - duration: 28d',
-    '      isRolling: true',
-    '  budgetingMethod: Occurrences',
-    '  objectives:',
-    `    - displayName: ${yamlScalar(sloKind)}`,
-    `      target: ${target}`,
-  ].join('\n');
+  // One template, its fixed lines joined once: slo-defined offers one
+  // skeleton per missing kind for most services of tiers 0 and 1.
+  return `${SKELETON_HEAD}
+  name: ${yamlScalar(name)}
+  annotations:
+    vigil/slo-kind: ${yamlScalar(sloKind)}
+spec:
+  service: ${yamlScalar(serviceRef)}
+  indicator:
+    metadata:
+      name: ${yamlScalar(`${name}-sli`.slice(0, 63))}
+${SKELETON_INDICATOR_TO_OBJECTIVES}
+    - displayName: ${yamlScalar(sloKind)}
+      target: ${target}`;
 }

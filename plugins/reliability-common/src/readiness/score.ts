@@ -18,6 +18,12 @@ export const PASSING_STATES: readonly CheckState[] = ['pass', 'warn', 'exempt'];
  */
 export const BLOCKING_STATES: readonly CheckState[] = ['fail', 'no-data'];
 
+/**
+ * `localeCompare` without its per-call setup: the same collator (the
+ * default locale's) made once.
+ */
+const compareIds = new Intl.Collator().compare;
+
 const passes = (o: CheckOutcome) => PASSING_STATES.includes(o.state);
 const blocks = (o: CheckOutcome) =>
   o.counts && BLOCKING_STATES.includes(o.state);
@@ -85,10 +91,17 @@ export function readinessGap(
       ? Math.min(current + 1, levels.length - 1)
       : levels.indexOf(targetLevel);
   const rank = (c: CheckOutcome) => levels.indexOf(c.level);
-  return checks
-    .filter(c => blocks(c) && rank(c) > current && rank(c) <= target)
-    .sort(
+  const gap: CheckOutcome[] = [];
+  for (const check of checks) {
+    if (blocks(check) && rank(check) > current && rank(check) <= target) {
+      gap.push(check);
+    }
+  }
+  if (gap.length > 1) {
+    gap.sort(
       (a, b) =>
-        rank(a) - rank(b) || b.weight - a.weight || a.id.localeCompare(b.id),
+        rank(a) - rank(b) || b.weight - a.weight || compareIds(a.id, b.id),
     );
+  }
+  return gap;
 }

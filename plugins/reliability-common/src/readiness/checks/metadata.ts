@@ -49,6 +49,9 @@ interface MetadataCheckSpec {
   pass: (context: EvaluationContext) => Verdict;
 }
 
+/** The shared answer when a check finds no violation (never modified). */
+const NO_VIOLATIONS = Object.freeze([]) as unknown as PolicyViolation[];
+
 /** The fields of annotations: where their parse errors are reported. */
 const annotationFields = (annotations: string[]) =>
   annotations.map(key => `metadata.annotations.${key}`);
@@ -62,16 +65,17 @@ function violationsOfFields(
   rule: string,
   fields: string[],
 ): PolicyViolation[] {
-  const found: PolicyViolation[] = [];
+  // Most checks find none: the list is only made for the first one.
+  let found: PolicyViolation[] | undefined;
   for (const v of context.metadata.violations) {
     if (
       v.rule === rule ||
       (v.rule === 'metadata-valid' && fields.includes(v.field))
     ) {
-      found.push(v);
+      (found ??= []).push(v);
     }
   }
-  return found;
+  return found ?? NO_VIOLATIONS;
 }
 
 /** The violations of `evaluateMetadataPolicy` that decide the check. */
