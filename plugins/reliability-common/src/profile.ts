@@ -104,7 +104,8 @@ export interface ParseProfileOptions {
 
 const annotationField = (key: string) => `metadata.annotations.${key}`;
 
-/** Lower-case kinds that carry reliability metadata, for one lookup per entity. */
+/** Kinds that carry reliability metadata, as usually written and lower-case. */
+const RELIABILITY_KINDS_AS_WRITTEN = new Set<unknown>(RELIABILITY_ENTITY_KINDS);
 const RELIABILITY_KINDS = new Set(
   RELIABILITY_ENTITY_KINDS.map(kind => kind.toLowerCase()),
 );
@@ -117,11 +118,15 @@ const RELIABILITY_KINDS = new Set(
  * @public
  */
 export function isReliabilityAvailable(entity: Entity): boolean {
+  const kind: unknown = entity.kind;
+  // The usual spelling needs no lower-case copy: this runs for every
+  // entity and every entity it is related to.
+  if (RELIABILITY_KINDS_AS_WRITTEN.has(kind)) return true;
   // toLowerCase, not toLocaleLowerCase('en-US'): the same mapping for
   // every locale but Turkish, Azeri and Lithuanian, without the locale
   // lookup on each call.
-  const kind: string | undefined = entity.kind?.toLowerCase();
-  return kind !== undefined && RELIABILITY_KINDS.has(kind);
+  const lower: string | undefined = entity.kind?.toLowerCase();
+  return lower !== undefined && RELIABILITY_KINDS.has(lower);
 }
 
 type Annotations = Record<string, unknown>;
