@@ -1,7 +1,7 @@
 import { CheckResult } from '../checks';
 import { PolicyViolation } from '../policy/evaluateMetadataPolicy';
-import { isoString } from '../textFormats';
 import { ReliabilityPolicy } from '../policy/types';
+import { isoString } from '../textFormats';
 import { BUILT_IN_CHECKS, BUILT_IN_EVALUATORS } from './checks';
 import {
   CheckEvaluator,
