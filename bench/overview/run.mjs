@@ -14,7 +14,7 @@
  * A benchmark, not a test: it never starts or stops the app.
  */
 import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/lib/chromium.mjs';
-import { BACKEND, FRONTEND, busyPorts } from '../../e2e/lib/app.mjs';
+import { BACKEND, FRONTEND } from '../../e2e/lib/app.mjs';
 import { openSignedIn } from '../../e2e/lib/session.mjs';
 
 const runs = Number(process.argv[2] ?? 10);
@@ -29,15 +29,18 @@ if (!Number.isInteger(runs) || runs < 1) {
 }
 
 async function checkApp() {
-  const busy = await busyPorts();
-  const health = await fetch(`${BACKEND}/api/reliability/health`, {
-    signal: AbortSignal.timeout(5000),
-  }).catch(() => null);
-  if (!busy.includes(3000) || !health?.ok) {
+  const answers = async url =>
+    (await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => null))
+      ?.ok ?? false;
+  const [frontendUp, backendUp] = await Promise.all([
+    answers(frontend),
+    answers(`${BACKEND}/api/reliability/health`),
+  ]);
+  if (!frontendUp || !backendUp) {
     throw new Error(
-      `the app is not running (frontend :3000 ${
-        busy.includes(3000) ? 'up' : 'down'
-      }, backend health ${health ? health.status : 'no answer'}). ` +
+      `the app is not running (frontend ${frontend} ${
+        frontendUp ? 'up' : 'down'
+      }, backend ${BACKEND} ${backendUp ? 'up' : 'down'}). ` +
         'Start it first (see bench/README.md); this benchmark does not start it.',
     );
   }
