@@ -1,11 +1,10 @@
 import { ReactNode, useMemo } from 'react';
-import { Link } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   humanizeEntityRef,
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -288,7 +287,9 @@ export function EntityTable(props: {
   return (
     <>
       <div className={classes.progress}>
-        {props.loading && <LinearProgress aria-label="Loading entities" />}
+        {/* Shown only once loading has lasted 250 ms: a quick answer
+            never starts the bar's animation, which lays out every frame. */}
+        {props.loading && <Progress aria-label="Loading entities" />}
       </div>
       <div className={classes.scroll}>
         <Table
