@@ -1,5 +1,6 @@
-import { ReactNode, useMemo } from 'react';
-import { Link, Progress } from '@backstage/core-components';
+import { MouseEvent, ReactNode, useCallback, useMemo } from 'react';
+import { Progress } from '@backstage/core-components';
+import { useAnalytics } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   humanizeEntityRef,
@@ -21,6 +22,7 @@ import {
   OverviewEntitiesResponse,
   OverviewEntityRow,
 } from '@vigil/plugin-reliability-common';
+import { useHref, useNavigate } from 'react-router-dom';
 import { OverviewSortKey } from '../../api';
 import { HowComputed } from '../HowComputed';
 import { formatNumber } from './formatNumbers';
@@ -41,6 +43,12 @@ const useStyles = makeStyles(theme => ({
     '& tbody td:first-child': { minWidth: 120 },
   },
   progress: { height: 4 },
+  link: {
+    color:
+      (theme.palette as { link?: string }).link ?? theme.palette.primary.main,
+    textDecoration: 'none',
+    '&:hover, &:focus-visible': { textDecoration: 'underline' },
+  },
   coverage: {
     display: 'grid',
     gridTemplateColumns: 'auto auto',
@@ -113,20 +121,62 @@ function Coverage(props: { row: OverviewEntityRow }) {
 }
 
 /**
- * A plain link to an owner or system, named as the ref names it. Not
- * EntityRefLink: a page of rows would fetch and render a hundred entity
- * presentations (with their hover cards) on every filter or sort.
+ * A link of a row, as a plain anchor. Backstage's Link subscribes, per
+ * instance, to the router and re-checks the router's version on every
+ * render: with three links in each of 50 rows that was most of a page's
+ * cost. The table body's click handler (useRowLinkClicks) does what each
+ * Link would do: it reports the click to analytics and, for a plain left
+ * click, navigates inside the app.
  */
-function RefLink(props: {
-  entityRef: string;
-  defaultKind: string;
-  path: ReturnType<typeof useEntityRefLink>;
-}) {
-  const ref = parseEntityRef(props.entityRef);
+interface RowLinks {
+  /** The route path of an entity's page. */
+  entityPath: ReturnType<typeof useEntityRefLink>;
+  /** The app's base path, which an anchor's href needs and a route does not. */
+  basePath: string;
+  className: string;
+}
+
+function rowLink(links: RowLinks, to: string, text: string) {
   return (
-    <Link to={props.path(ref)}>
-      {humanizeEntityRef(ref, { defaultKind: props.defaultKind })}
-    </Link>
+    <a className={links.className} href={`${links.basePath}${to}`} data-to={to}>
+      {text}
+    </a>
+  );
+}
+
+/**
+ * An owner or system, named as the ref names it. Not EntityRefLink: a page
+ * of rows would fetch and render a hundred entity presentations (with their
+ * hover cards) on every filter or sort.
+ */
+function refLink(links: RowLinks, entityRef: string, defaultKind: string) {
+  const ref = parseEntityRef(entityRef);
+  return rowLink(
+    links,
+    links.entityPath(ref),
+    humanizeEntityRef(ref, { defaultKind }),
+  );
+}
+
+/** The rows' link clicks: analytics for each, navigation for plain ones. */
+function useRowLinkClicks() {
+  const navigate = useNavigate();
+  const analytics = useAnalytics();
+  return useCallback(
+    (event: MouseEvent) => {
+      const anchor = (event.target as Element).closest?.('a[data-to]');
+      const to = anchor?.getAttribute('data-to');
+      if (!anchor || !to) return;
+      analytics.captureEvent('click', anchor.textContent || to, {
+        attributes: { to },
+      });
+      const modified =
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+      if (event.button !== 0 || modified || event.defaultPrevented) return;
+      event.preventDefault();
+      navigate(to);
+    },
+    [navigate, analytics],
   );
 }
 
@@ -142,11 +192,15 @@ function levelText(row: OverviewEntityRow): string {
 function useColumns(): Column[] {
   const entityPath = useEntityRefLink();
   const classes = useStyles();
-  return useMemo(() => columnsOf(entityPath, classes), [entityPath, classes]);
+  const basePath = useHref('/').replace(/\/$/, '');
+  return useMemo(
+    () => columnsOf({ entityPath, basePath, className: classes.link }, classes),
+    [entityPath, basePath, classes],
+  );
 }
 
 function columnsOf(
-  entityPath: ReturnType<typeof useEntityRefLink>,
+  links: RowLinks,
   classes: ReturnType<typeof useStyles>,
 ): Column[] {
   return [
@@ -155,9 +209,11 @@ function columnsOf(
       sortKey: 'name',
       render: row => (
         <>
-          <Link to={`${entityPath(row.entityRef)}/reliability`}>
-            {row.title ?? row.name}
-          </Link>
+          {rowLink(
+            links,
+            `${links.entityPath(row.entityRef)}/reliability`,
+            row.title ?? row.name,
+          )}
           <span className={classes.secondary}>{row.kind}</span>
         </>
       ),
@@ -165,29 +221,11 @@ function columnsOf(
     {
       title: 'Owner',
       sortKey: 'owner',
-      render: row =>
-        row.owner ? (
-          <RefLink
-            entityRef={row.owner}
-            defaultKind="group"
-            path={entityPath}
-          />
-        ) : (
-          NONE
-        ),
+      render: row => (row.owner ? refLink(links, row.owner, 'group') : NONE),
     },
     {
       title: 'System',
-      render: row =>
-        row.system ? (
-          <RefLink
-            entityRef={row.system}
-            defaultKind="system"
-            path={entityPath}
-          />
-        ) : (
-          NONE
-        ),
+      render: row => (row.system ? refLink(links, row.system, 'system') : NONE),
     },
     { title: 'Tier', sortKey: 'tier', render: row => row.tier ?? NONE },
     {
@@ -253,6 +291,7 @@ export function EntityTable(props: {
 }) {
   const classes = useStyles();
   const columns = useColumns();
+  const onRowsClick = useRowLinkClicks();
   const { response } = props;
   const lastPage = Math.max(
     0,
@@ -266,7 +305,7 @@ export function EntityTable(props: {
   // the progress bar and aria-busy change, not 50 rows of cells.
   const body = useMemo(
     () => (
-      <TableBody>
+      <TableBody onClick={onRowsClick}>
         {response.items.map(row => (
           <TableRow key={row.entityRef} data-entity-ref={row.entityRef}>
             {columns.map(column => (
@@ -281,7 +320,7 @@ export function EntityTable(props: {
         ))}
       </TableBody>
     ),
-    [response.items, columns],
+    [response.items, columns, onRowsClick],
   );
 
   return (

@@ -1,4 +1,9 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { analyticsApiRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -23,6 +28,7 @@ function LocationProbe() {
   return (
     <>
       <div data-testid="location">{location.search}</div>
+      <div data-testid="pathname">{location.pathname}</div>
       <button onClick={() => navigate(-1)}>Browser back</button>
     </>
   );
@@ -219,6 +225,41 @@ describe('ReliabilityOverviewPage', () => {
       screen.getAllByRole('button', { name: 'Clear filters' })[0],
     );
     await waitFor(() => expect(currentQuery()).toBe(''));
+  });
+
+  it('follows a row link inside the app and reports the click to analytics', async () => {
+    const api = apiWithData();
+    const analytics = mockApis.analytics.mock();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [reliabilityApiRef, api],
+          [analyticsApiRef, analytics],
+        ]}
+      >
+        <ReliabilityOverviewPage />
+        <LocationProbe />
+      </TestApiProvider>,
+      {
+        routeEntries: ['/reliability'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Orders API' }));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('pathname')).toHaveTextContent(
+        '/catalog/default/component/orders/reliability',
+      ),
+    );
+    expect(analytics.captureEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'click',
+        subject: 'Orders API',
+        attributes: { to: '/catalog/default/component/orders/reliability' },
+      }),
+    );
   });
 
   it('shows the view of a URL changed from outside, as by the back button', async () => {
