@@ -7,7 +7,7 @@ import { parseDuration, ReliabilityDuration } from './duration';
 import { MetadataError, metadataError } from './metadataError';
 import { DEFAULT_POLICY } from './policy/defaults';
 import { ConventionsPolicy } from './policy/types';
-import { isHttpUrl, isIsoDate } from './textFormats';
+import { isHttpUrl, isoDateMs, isIsoDate } from './textFormats';
 import { parseTier, Tier, tierLabel } from './tiers';
 
 /**
@@ -336,7 +336,7 @@ function readDrTested(
     );
     return undefined;
   }
-  if (Date.parse(`${date}T00:00:00Z`) > now.getTime()) {
+  if (isoDateMs(date) > now.getTime()) {
     annotationError(
       report,
       RELIABILITY_ANNOTATIONS.drTested,

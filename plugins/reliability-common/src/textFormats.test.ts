@@ -1,4 +1,4 @@
-import { isHttpUrl, isIsoDate } from './textFormats';
+import { isHttpUrl, isoDateMs, isoDayOfMs, isIsoDate } from './textFormats';
 
 /** The reading isHttpUrl must agree with: a URL object and its protocol. */
 function referenceIsHttpUrl(text: string): boolean {
@@ -161,5 +161,34 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('1900-02-29')).toBe(false);
     expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+});
+
+describe('isoDateMs and isoDayOfMs', () => {
+  const DAY_MS = 86_400_000;
+
+  it('parse as Date.parse does, for every kind of text', () => {
+    const texts = ['2026-10-01', '0000-01-01', '9999-12-31', '2024-02-29'];
+    texts.push('2023-02-29', '2026-13-01', ' 2026-01-01', '+002026-01-01', '');
+    for (let year = 1890; year < 2110; year++) {
+      for (const day of ['01-01', '02-28', '02-29', '03-01', '12-31']) {
+        texts.push(`${year}-${day}`);
+      }
+    }
+    for (const text of texts) {
+      expect(isoDateMs(text)).toEqual(Date.parse(`${text}T00:00:00Z`));
+    }
+  });
+
+  it('format as toISOString does, inside and outside years 0000-9999', () => {
+    const reference = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const times = [0, -1, 1, -0.5, 0.5, 253402300800000, -62167219200001];
+    for (let day = -3000; day < 80000; day += 7) {
+      times.push(day * DAY_MS, day * DAY_MS - 1, day * DAY_MS + 3_600_000);
+    }
+    for (const ms of times) {
+      expect(isoDayOfMs(ms)).toBe(reference(ms));
+    }
+    expect(() => isoDayOfMs(NaN)).toThrow(RangeError);
   });
 });

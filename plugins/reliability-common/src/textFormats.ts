@@ -78,6 +78,77 @@ export function isIsoDate(text: string): boolean {
   );
 }
 
+const DAY_MS = 86_400_000;
+
+/*
+ * Calendar arithmetic on days since 1970-01-01 (H. Hinnant's
+ * days_from_civil and civil_from_days, proleptic Gregorian, like Date).
+ * A DR test date is parsed and its due date formatted for most entities
+ * of a refresh; Date.parse and toISOString cost far more than this.
+ */
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear =
+    Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * Midnight UTC of a date written YYYY-MM-DD, in ms: the same number as
+ * `Date.parse(`${text}T00:00:00Z`)`, which it falls back to for any text
+ * that is not a real calendar date.
+ */
+export function isoDateMs(text: string): number {
+  if (!isIsoDate(text)) return Date.parse(`${text}T00:00:00Z`);
+  const days = daysFromCivil(
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2),
+    digitsAt(text, 8, 2),
+  );
+  return days * DAY_MS;
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * The UTC day of an instant in ms, YYYY-MM-DD: the same text as
+ * `new Date(ms).toISOString().slice(0, 10)`, which it falls back to
+ * outside the years 0000 to 9999 (and for a time that is not valid).
+ */
+export function isoDayOfMs(ms: number): string {
+  // Date drops a fraction of a millisecond toward zero (TimeClip).
+  const days = Math.floor(Math.trunc(ms) / DAY_MS) + 719468;
+  const era = Math.floor(days / 146097);
+  const dayOfEra = days - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra -
+    (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (!(year >= 0 && year <= 9999)) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  const yearText = `${year}`.padStart(4, '0');
+  return `${yearText}-${twoDigits(month)}-${twoDigits(day)}`;
+}
+
 /** The last instant formatted by {@link isoDay}: a refresh shares one `now`. */
 let lastFormatted = { time: NaN, iso: '' };
 

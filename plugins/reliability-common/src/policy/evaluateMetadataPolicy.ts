@@ -7,7 +7,7 @@ import {
   parseReliabilityProfile,
   ReliabilityProfile,
 } from '../profile';
-import { isoDay } from '../textFormats';
+import { isoDateMs, isoDay } from '../textFormats';
 import { enforcementModeFor } from './enforcement';
 import {
   EnforcementMode,
@@ -426,9 +426,7 @@ function checkLimits(judged: Judged, rules: TierRules, tierPolicy: TierPolicy) {
   const tested = profile.dr.lastTested;
   const { maxDrTestAgeDays } = tierPolicy;
   if (tested && maxDrTestAgeDays !== undefined) {
-    const ageDays = Math.floor(
-      (now.getTime() - Date.parse(`${tested}T00:00:00Z`)) / DAY_MS,
-    );
+    const ageDays = Math.floor((now.getTime() - isoDateMs(tested)) / DAY_MS);
     if (ageDays > maxDrTestAgeDays) {
       violate(judged, 'dr-tested', {
         field: annotationField(RELIABILITY_ANNOTATIONS.drTested),

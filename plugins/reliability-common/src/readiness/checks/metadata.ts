@@ -13,6 +13,7 @@ import { RELIABILITY_ANNOTATIONS } from '../../annotations';
 import { PolicyViolation } from '../../policy/evaluateMetadataPolicy';
 import { MetadataRequirement, TierPolicy } from '../../policy/types';
 import { ON_CALL_ANNOTATIONS, ReliabilityProfile } from '../../profile';
+import { isoDateMs, isoDayOfMs } from '../../textFormats';
 import { annotationFix, violationsFix } from '../fixes';
 import {
   CheckEvaluator,
@@ -127,8 +128,6 @@ function metadataCheck(spec: MetadataCheckSpec): CheckEvaluator {
 
 const pass = (message: string): Verdict => ({ state: 'pass', message });
 
-const formatDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 function drTestedVerdict(context: EvaluationContext): Verdict {
   const tested = context.profile.dr.lastTested;
   const maxDays = context.tierPolicy?.maxDrTestAgeDays;
@@ -139,10 +138,10 @@ function drTestedVerdict(context: EvaluationContext): Verdict {
   if (maxDays === undefined) {
     return pass(`last DR test on ${tested}`);
   }
-  const testedMs = Date.parse(`${tested}T00:00:00Z`);
+  const testedMs = isoDateMs(tested);
   // The same age as evaluateMetadataPolicy's: whole days since the test.
   const ageDays = Math.floor((context.now.getTime() - testedMs) / DAY_MS);
-  const due = formatDate(testedMs + maxDays * DAY_MS);
+  const due = isoDayOfMs(testedMs + maxDays * DAY_MS);
   if (ageDays > maxDays - DR_TEST_DUE_WARNING_DAYS) {
     const left = maxDays - ageDays;
     return {
