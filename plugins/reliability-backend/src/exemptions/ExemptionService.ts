@@ -160,9 +160,13 @@ export class ExemptionService {
   async list(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<{ items: Exemption[] }> {
+  ): Promise<{ items: Exemption[]; maxDays: number }> {
     await this.requireReadable(entityRef, credentials);
-    return { items: await this.options.store.listForEntity(entityRef) };
+    return {
+      items: await this.options.store.listForEntity(entityRef),
+      // How far ahead a new one may expire: the grant dialog offers no later day.
+      maxDays: this.options.policy.exemptions.maxDays,
+    };
   }
 
   async audit(

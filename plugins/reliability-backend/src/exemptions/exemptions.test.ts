@@ -72,7 +72,7 @@ describe('exemptions', () => {
     const list = await request(server)
       .get('/api/reliability/exemptions')
       .query({ entityRef: 'component:default/reports' });
-    expect(list.body.items).toEqual([]);
+    expect(list.body).toEqual({ items: [], maxDays: 90 });
   });
 
   it('counts an exemption in force, audits grant and revocation, and stops counting once revoked', async () => {

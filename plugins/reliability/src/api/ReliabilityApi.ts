@@ -171,8 +171,13 @@ export interface ReliabilityApi {
   /** Re-evaluates the entity's readiness now, and stores the result. */
   refreshReadiness(entityRef: CompoundEntityRef): Promise<ReadinessResult>;
 
-  /** The entity's exemptions that are not revoked (expired ones included). */
-  listExemptions(entityRef: string): Promise<{ items: Exemption[] }>;
+  /**
+   * The entity's exemptions that are not revoked (expired ones included),
+   * and how many days ahead a new one may expire at most (the policy's cap).
+   */
+  listExemptions(
+    entityRef: string,
+  ): Promise<{ items: Exemption[]; maxDays: number }>;
 
   /** Grants an exemption; needs `reliability.exemption.create`. */
   grantExemption(request: GrantExemptionRequest): Promise<Exemption>;

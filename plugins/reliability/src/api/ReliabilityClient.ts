@@ -186,7 +186,9 @@ export class ReliabilityClient implements ReliabilityApi {
     });
   }
 
-  async listExemptions(entityRef: string): Promise<{ items: Exemption[] }> {
+  async listExemptions(
+    entityRef: string,
+  ): Promise<{ items: Exemption[]; maxDays: number }> {
     const query = new URLSearchParams({ entityRef });
     return this.request(`/exemptions?${query}`);
   }

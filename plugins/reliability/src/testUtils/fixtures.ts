@@ -151,7 +151,7 @@ export function mockReliabilityApi(): jest.Mocked<ReliabilityApi> {
     getDeployGate: jest.fn().mockRejectedValue(new Error('not mocked')),
     getReadinessHistory: jest.fn().mockResolvedValue({ items: [] }),
     refreshReadiness: jest.fn().mockRejectedValue(new Error('not mocked')),
-    listExemptions: jest.fn().mockResolvedValue({ items: [] }),
+    listExemptions: jest.fn().mockResolvedValue({ items: [], maxDays: 90 }),
     grantExemption: jest.fn().mockRejectedValue(new Error('not mocked')),
     revokeExemption: jest.fn().mockRejectedValue(new Error('not mocked')),
     getExemptionAudit: jest.fn().mockResolvedValue({ items: [] }),

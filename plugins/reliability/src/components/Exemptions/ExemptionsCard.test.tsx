@@ -51,6 +51,7 @@ describe('ExemptionsCard', () => {
           expiresAt: '2020-01-01T00:00:00.000Z',
         }),
       ],
+      maxDays: 90,
     });
 
     await renderCard(api, false);
@@ -77,7 +78,7 @@ describe('ExemptionsCard', () => {
 
   it('revokes an exemption after confirmation', async () => {
     const api = mockReliabilityApi();
-    api.listExemptions.mockResolvedValue({ items: [exemption()] });
+    api.listExemptions.mockResolvedValue({ items: [exemption()], maxDays: 90 });
     api.revokeExemption.mockResolvedValue(undefined);
     const onChanged = await renderCard(api, true);
 
@@ -99,7 +100,7 @@ describe('ExemptionsCard', () => {
 
   it('shows the audit trail of an exemption when asked', async () => {
     const api = mockReliabilityApi();
-    api.listExemptions.mockResolvedValue({ items: [exemption()] });
+    api.listExemptions.mockResolvedValue({ items: [exemption()], maxDays: 90 });
     api.getExemptionAudit.mockResolvedValue({
       items: [
         {
@@ -129,7 +130,7 @@ describe('ExemptionsCard', () => {
 
   it('says when no exemption is in force', async () => {
     const api = mockReliabilityApi();
-    api.listExemptions.mockResolvedValue({ items: [] });
+    api.listExemptions.mockResolvedValue({ items: [], maxDays: 90 });
 
     await renderCard(api, true);
 

@@ -5,6 +5,7 @@ import { reliabilityApiRef } from '../../api';
 import { useCanManageExemptions } from './useCanManageExemptions';
 import { exemption, mockReliabilityApi } from '../../testUtils/fixtures';
 import { GrantExemptionButton } from './GrantExemptionButton';
+import { lastDayWithin } from './expiry';
 
 jest.mock('./useCanManageExemptions', () => ({
   useCanManageExemptions: jest.fn(),
@@ -94,6 +95,32 @@ describe('GrantExemptionButton', () => {
       expiresAt: '2026-12-31T23:59:59.000Z',
     });
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
+  it("offers no expiry beyond the policy's cap", async () => {
+    const api = mockReliabilityApi();
+    api.listExemptions.mockResolvedValue({ items: [], maxDays: 30 });
+    await renderButton(api, true);
+
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Grant exemption from Runbook',
+      }),
+    );
+
+    const lastDay = lastDayWithin(30);
+    await waitFor(() =>
+      expect(screen.getByLabelText(/Expires on/)).toHaveAttribute(
+        'max',
+        lastDay,
+      ),
+    );
+    expect(
+      screen.getByText(
+        `The exemption ends at 23:59 UTC on this day; the policy allows at most 30 days ahead, until ${lastDay} (reliability.policy.exemptions.maxDays).`,
+      ),
+    ).toBeInTheDocument();
+    expect(api.listExemptions).toHaveBeenCalledWith('component:default/orders');
   });
 
   it("shows the backend's reason for a refusal and stays open", async () => {

@@ -10,7 +10,8 @@ import TextField from '@material-ui/core/TextField';
 import { reliabilityApiRef } from '../../api';
 import { Exemption } from '../../api/ReliabilityApi';
 import { ActionError } from '../ActionError';
-import { expiryOfDay, todayUtc } from './expiry';
+import useAsync from 'react-use/esm/useAsync';
+import { expiryOfDay, lastDayWithin, todayUtc } from './expiry';
 
 /** The check an exemption is asked for. */
 export interface ExemptableCheck {
@@ -37,6 +38,16 @@ export function GrantExemptionDialog(props: {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<Error>();
   const titleId = `grant-exemption-${props.check.id}`;
+  // The policy's cap, so the date field offers no day the backend refuses.
+  const cap = useAsync(
+    async () =>
+      props.open
+        ? (await api.listExemptions(props.entityRef)).maxDays
+        : undefined,
+    [api, props.entityRef, props.open],
+  );
+  const lastDay =
+    cap.value === undefined ? undefined : lastDayWithin(cap.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,8 +109,12 @@ export function GrantExemptionDialog(props: {
             value={day}
             onChange={e => setDay(e.target.value)}
             InputLabelProps={{ shrink: true }}
-            inputProps={{ min: todayUtc() }}
-            helperText="The exemption ends at 23:59 UTC on this day."
+            inputProps={{ min: todayUtc(), max: lastDay }}
+            helperText={
+              lastDay
+                ? `The exemption ends at 23:59 UTC on this day; the policy allows at most ${cap.value} days ahead, until ${lastDay} (reliability.policy.exemptions.maxDays).`
+                : 'The exemption ends at 23:59 UTC on this day.'
+            }
           />
           <ActionError error={error} prefix="The exemption was not granted" />
         </DialogContent>

@@ -4,6 +4,16 @@ export function todayUtc(now: Date = new Date()): string {
 }
 
 /**
+ * The last day an exemption granted now may run to: its expiry (the end of
+ * that day, see expiryOfDay) must lie at most `maxDays` days ahead, as the
+ * backend checks.
+ */
+export function lastDayWithin(maxDays: number, now: Date = new Date()): string {
+  const endOfDay = 86_400_000 - 1000; // expiryOfDay's 23:59:59 after midnight
+  return todayUtc(new Date(now.getTime() + maxDays * 86_400_000 - endOfDay));
+}
+
+/**
  * The expiry sent for a chosen day: the end of that day in UTC, so an
  * exemption "until 2026-12-31" still counts on the 31st everywhere.
  */
