@@ -88,6 +88,18 @@ describe('isHttpUrl', () => {
     },
   );
 
+  it('agrees with new URL on hosts near the plain-URL fast path', () => {
+    const hosts = ['a', 'a.b1', 'a1.b', '9a.com', 'a.9', '1.2.3.4', 'a.0x1'];
+    hosts.push('xn--abc.com', 'xn--nxasmq6b.com', 'a--b.com', 'a-.b', '-a.b');
+    hosts.push('a..b', 'a.b.', '.a.b', 'a_b.c', 'a.b:8080', 'a.b:99999');
+    for (const host of hosts) {
+      for (const path of ['', '/', '/runbooks/s5', '/a/../..', '//c', '/%zz']) {
+        const url = `https://${host}${path}`;
+        expect([url, isHttpUrl(url)]).toEqual([url, referenceIsHttpUrl(url)]);
+      }
+    }
+  });
+
   it('accepts http and https URLs, rejects the rest', () => {
     expect(isHttpUrl('https://wiki.example.com/runbooks/orders')).toBe(true);
     expect(isHttpUrl('  HTTP://example.com')).toBe(true);
