@@ -33,14 +33,20 @@ const NONE = '—';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
-  // Words are never broken inside; headers wrap only between words.
+  // Fixed layout, widths from the <col>s: the browser lays the table out
+  // without measuring every cell, which with auto layout took 30–50 ms on
+  // each sort, filter or page (the whole table, 550 cells, each time).
+  // Headers wrap between words; a long ref wraps anywhere.
   table: {
+    tableLayout: 'fixed',
+    width: '100%',
+    minWidth: 1100,
     '& th, & td': {
       wordBreak: 'normal',
-      overflowWrap: 'normal',
+      overflowWrap: 'anywhere',
       padding: theme.spacing(0.75, 1),
     },
-    '& tbody td:first-child': { minWidth: 120 },
+    '& th': { overflowWrap: 'normal' },
   },
   progress: { height: 4 },
   link: {
@@ -69,7 +75,6 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
   },
   secondary: { display: 'block', color: theme.palette.text.secondary },
-  nowrap: { whiteSpace: 'nowrap' },
   visuallyHidden: {
     position: 'absolute',
     width: 1,
@@ -82,6 +87,8 @@ const useStyles = makeStyles(theme => ({
 
 interface Column {
   title: string;
+  /** Share of the table's width. */
+  width: string;
   sortKey?: OverviewSortKey;
   numeric?: boolean;
   render: (row: OverviewEntityRow) => ReactNode;
@@ -206,6 +213,7 @@ function columnsOf(
   return [
     {
       title: 'Entity',
+      width: '13%',
       sortKey: 'name',
       render: row => (
         <>
@@ -220,52 +228,65 @@ function columnsOf(
     },
     {
       title: 'Owner',
+      width: '10%',
       sortKey: 'owner',
       render: row => (row.owner ? refLink(links, row.owner, 'group') : NONE),
     },
     {
       title: 'System',
+      width: '10%',
       render: row => (row.system ? refLink(links, row.system, 'system') : NONE),
     },
-    { title: 'Tier', sortKey: 'tier', render: row => row.tier ?? NONE },
+    {
+      title: 'Tier',
+      width: '6%',
+      sortKey: 'tier',
+      render: row => row.tier ?? NONE,
+    },
     {
       title: 'Level / target',
+      width: '11%',
       render: row => (
-        <span className={classes.nowrap}>
+        <>
           {levelText(row)}
           {row.readiness?.atTarget !== undefined && (
             <span className={classes.secondary}>
               {row.readiness.atTarget ? 'at target' : 'below target'}
             </span>
           )}
-        </span>
+        </>
       ),
     },
     {
       title: 'Score',
+      width: '6%',
       sortKey: 'score',
       numeric: true,
       render: row => (row.readiness ? formatNumber(row.readiness.score) : NONE),
     },
     {
       title: 'Gap',
+      width: '5%',
       sortKey: 'gap',
       numeric: true,
       render: row => (row.readiness ? String(row.readiness.gapCount) : NONE),
     },
-    { title: 'Coverage', render: row => <Coverage row={row} /> },
+    { title: 'Coverage', width: '17%', render: row => <Coverage row={row} /> },
     {
       title: 'Worst budget',
+      width: '8%',
       sortKey: 'budget',
       render: row => (row.budget ? BUDGET_LABELS[row.budget] : NONE),
     },
     {
       title: 'Metadata errors',
+      width: '7%',
       numeric: true,
       render: row => String(row.errorCount),
     },
     {
       title: 'Policy findings',
+      width: '7%',
       numeric: true,
       render: row => String(row.violationCount),
     },
@@ -339,6 +360,11 @@ export function EntityTable(props: {
           data-testid="overview-entities"
           data-query={props.query}
         >
+          <colgroup>
+            {columns.map(column => (
+              <col key={column.title} style={{ width: column.width }} />
+            ))}
+          </colgroup>
           <TableHead>
             <TableRow>
               {columns.map(column => {
