@@ -7,7 +7,7 @@ import { parseDuration, ReliabilityDuration } from './duration';
 import { MetadataError, metadataError } from './metadataError';
 import { DEFAULT_POLICY } from './policy/defaults';
 import { ConventionsPolicy } from './policy/types';
-import { isHttpUrl, isoDateMs, isIsoDate } from './textFormats';
+import { isHttpUrl, isoDateMs, isoDay, isIsoDate } from './textFormats';
 import { parseTier, Tier, tierLabel } from './tiers';
 
 /**
@@ -324,8 +324,7 @@ function readDrTested(
   const date = tested.trim();
   const now = options.now ?? new Date();
   // Built only for an error: most entities have a valid date.
-  const example = () =>
-    `"${RELIABILITY_ANNOTATIONS.drTested}: ${now.toISOString().slice(0, 10)}"`;
+  const example = () => `"${RELIABILITY_ANNOTATIONS.drTested}: ${isoDay(now)}"`;
   if (!isIsoDate(date)) {
     annotationError(
       report,

@@ -8,6 +8,7 @@ import {
   ReliabilityProfile,
 } from '../profile';
 import { isoDateMs, isoDay } from '../textFormats';
+import { enabledFromMs } from './enabledFrom';
 import { enforcementModeFor } from './enforcement';
 import {
   EnforcementMode,
@@ -229,7 +230,7 @@ function tierRulesOf(tier: string, tierPolicy: TierPolicy): TierRules {
 /** Per policy: the rules of each tier, and each rule's enabledFrom in ms. */
 interface PolicyRules {
   tiers: Map<string, TierRules>;
-  enabledFromMs: Map<string, number>;
+  enabledFromByRule: Map<string, number>;
 }
 
 const rulesByPolicy = new WeakMap<ReliabilityPolicy, PolicyRules>();
@@ -237,7 +238,7 @@ const rulesByPolicy = new WeakMap<ReliabilityPolicy, PolicyRules>();
 function policyRules(policy: ReliabilityPolicy): PolicyRules {
   let rules = rulesByPolicy.get(policy);
   if (!rules) {
-    rules = { tiers: new Map(), enabledFromMs: new Map() };
+    rules = { tiers: new Map(), enabledFromByRule: new Map() };
     rulesByPolicy.set(policy, rules);
   }
   return rules;
@@ -259,13 +260,11 @@ function tierRules(
 
 /** True while the rule's `enabledFrom` (midnight UTC) lies ahead of `now`. */
 function isRulePending(policy: ReliabilityPolicy, rule: string, now: Date) {
-  const { enabledFromMs } = policyRules(policy);
-  let from = enabledFromMs.get(rule);
+  const { enabledFromByRule } = policyRules(policy);
+  let from = enabledFromByRule.get(rule);
   if (from === undefined) {
-    const enabledFrom = policy.checks[rule]?.enabledFrom;
-    from =
-      enabledFrom === undefined ? NaN : Date.parse(`${enabledFrom}T00:00:00Z`);
-    enabledFromMs.set(rule, from);
+    from = enabledFromMs(policy.checks[rule]?.enabledFrom);
+    enabledFromByRule.set(rule, from);
   }
   return from > now.getTime();
 }

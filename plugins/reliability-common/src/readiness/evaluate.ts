@@ -1,5 +1,6 @@
 import { CheckResult } from '../checks';
 import { PolicyViolation } from '../policy/evaluateMetadataPolicy';
+import { enabledFromMs } from '../policy/enabledFrom';
 import { ReliabilityPolicy } from '../policy/types';
 import { isoString } from '../textFormats';
 import { BUILT_IN_CHECKS, BUILT_IN_EVALUATORS } from './checks';
@@ -61,10 +62,6 @@ function enabledFromKeys(definition: BuiltInCheckDefinition): string[] {
     ? [definition.rule]
     : [definition.id, definition.rule];
 }
-
-/** Midnight UTC of an `enabledFrom` date, as `isPending` reads it. */
-const enabledFromMs = (enabledFrom: string | undefined) =>
-  enabledFrom === undefined ? NaN : Date.parse(`${enabledFrom}T00:00:00Z`);
 
 function builtInPlan(
   policy: ReliabilityPolicy,

@@ -1,6 +1,7 @@
 /*
  * How the policy shapes a check: its level, its weight and its enabledFrom.
  */
+import { enabledFromMs } from '../policy/enabledFrom';
 import { ReliabilityPolicy } from '../policy/types';
 
 /** The default levels the built-in checks are written against. */
@@ -69,10 +70,7 @@ export function enabledFromOf(
  * reading as `evaluateMetadataPolicy`'s pending rules.
  */
 export function isPending(enabledFrom: string | undefined, now: Date) {
-  return (
-    enabledFrom !== undefined &&
-    Date.parse(`${enabledFrom}T00:00:00Z`) > now.getTime()
-  );
+  return enabledFromMs(enabledFrom) > now.getTime();
 }
 
 /**
