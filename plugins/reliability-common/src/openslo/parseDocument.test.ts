@@ -276,3 +276,63 @@ describe('checkReferencedIndicator', () => {
     expect(checkReferencedIndicator(withOp, parsedSli)).toEqual([]);
   });
 });
+
+describe('parseOpenSloDocument: the fields of a parsed SLO', () => {
+  // Each shape is built in a literal of its own: they must agree on the
+  // order of the fields (JSON answers and stored results show it).
+  const SLO_FIELDS = [
+    'entityRef',
+    'name',
+    'namespace',
+    'displayName',
+    'description',
+    'service',
+    'indicator',
+    'indicatorRef',
+    'timeWindow',
+    'budgetingMethod',
+    'objectives',
+    'sloKind',
+  ];
+  const inOrder = (keys: string[]) =>
+    SLO_FIELDS.filter(field => keys.includes(field));
+
+  it.each([
+    ['inline indicator', ratioSlo()],
+    [
+      'indicatorRef',
+      withPath(
+        withPath(ratioSlo(), 'spec.indicator', undefined),
+        'spec.indicatorRef',
+        'orders-good-ratio',
+      ),
+    ],
+    ['displayName', withPath(ratioSlo(), 'metadata.displayName', 'Orders')],
+    ['description', withPath(ratioSlo(), 'spec.description', 'Orders succeed')],
+    ['composite (no indicator)', compositeSlo()],
+  ])('%s', (_, doc) => {
+    const { slo, errors } = parseOpenSloDocument(doc);
+    expect(errors).toEqual([]);
+    const keys = Object.keys(slo!);
+    expect(keys).toEqual(inOrder(keys));
+  });
+
+  it.each([
+    ['metricSourceRef', { metricSourceRef: 'prometheus-main', spec: {} }],
+    ['type', { type: 'Prometheus', spec: {} }],
+    [
+      'both',
+      { metricSourceRef: 'prometheus-main', type: 'Prometheus', spec: {} },
+    ],
+  ])('a metric source with %s keeps its fields in order', (_, source) => {
+    const doc = withPath(
+      ratioSlo(),
+      'spec.indicator.spec.ratioMetric.total.metricSource',
+      source,
+    );
+    const { slo, errors } = parseOpenSloDocument(doc);
+    expect(errors).toEqual([]);
+    const parsed = slo!.indicator!.spec.ratioMetric!.total!.metricSource;
+    expect(Object.keys(parsed)).toEqual(Object.keys(source));
+  });
+});

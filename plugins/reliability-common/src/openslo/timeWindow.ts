@@ -231,5 +231,6 @@ export function readTimeWindow(
   if (problems.errors.length > before || !duration || isRolling === undefined) {
     return undefined;
   }
-  return { duration, isRolling, ...(calendar ? { calendar } : {}) };
+  // One literal per shape, not a spread (a copy): this runs for every SLO.
+  return calendar ? { duration, isRolling, calendar } : { duration, isRolling };
 }
