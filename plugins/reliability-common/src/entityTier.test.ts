@@ -1,5 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import { tierAnnotationOf, tierFrom, tierFromTags } from './entityTier';
+import {
+  tierAnnotationOf,
+  tierAnnotationsOf,
+  tierFrom,
+  tierFromTags,
+} from './entityTier';
 import { DEFAULT_POLICY } from './policy/defaults';
 import { readEntityTier } from './profile';
 
@@ -28,6 +33,24 @@ describe('tierAnnotationOf', () => {
     expect(tierAnnotationOf(undefined)).toBeUndefined();
     expect(tierAnnotationOf(null as unknown as Entity)).toBeUndefined();
     expect(tierAnnotationOf({} as Entity)).toBeUndefined();
+  });
+});
+
+describe('tierAnnotationsOf', () => {
+  it('is tierAnnotationOf of each entity, in order', () => {
+    const entities = [
+      entity({ 'vigil/tier': 'tier-1' }),
+      entity(),
+      null as unknown as Entity,
+      entity({ 'vigil/tier': 0 }),
+    ];
+    expect(tierAnnotationsOf(entities)).toEqual([
+      'tier-1',
+      undefined,
+      undefined,
+      0,
+    ]);
+    expect(tierAnnotationsOf([])).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { RELIABILITY_ANNOTATIONS } from '../../annotations';
-import { tierAnnotationOf, tierFrom } from '../../entityTier';
+import { tierFrom } from '../../entityTier';
 import { isReliabilityAvailable, safeEntityRef } from '../../profile';
 import { ConventionsPolicy } from '../../policy/types';
 import { Tier, tierLabel } from '../../tiers';
@@ -28,22 +28,10 @@ const label = (tier: Tier | undefined) =>
   tier === undefined ? 'untiered' : tierLabel(tier);
 
 /**
- * The `vigil/tier` values of the entities, in a loop that does nothing
- * else. Related entities lie scattered in memory: a loop this short lets
- * the processor fetch several of them at once, where reading each tier in
- * full would wait for one after another.
- */
-function tierAnnotations(entities: Entity[]): unknown[] {
-  const annotations: unknown[] = [];
-  for (const entity of entities) annotations.push(tierAnnotationOf(entity));
-  return annotations;
-}
-
-/**
  * The related entities of kinds that carry a tier, each with its tier read
- * by the same rules as the entity's, from its annotation as
- * {@link tierAnnotations} found it. A loop, not filter and map: this runs
- * for every dependency and dependent of every entity.
+ * by the same rules as the entity's, from its `vigil/tier` value (see
+ * relatedTierAnnotations in the context). A loop, not filter and map: this
+ * runs for every dependency and dependent of every entity.
  */
 function tieredEntities(
   entities: Entity[],
@@ -82,19 +70,15 @@ export const evaluateDependencyTier: CheckEvaluator = context => {
   const { tierValue, related } = context;
   if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
   const { conventions } = context.policy;
-  // The annotations of both lists before any tier is read: in the readiness
-  // benchmark the evaluator took about 28 % less time than when it read
-  // each related entity's tier in turn.
-  const dependencyAnnotations = tierAnnotations(related.dependencies);
-  const dependentAnnotations = tierAnnotations(related.dependents);
+  const annotations = context.relatedTierAnnotations;
   const dependencies = tieredEntities(
     related.dependencies,
-    dependencyAnnotations,
+    annotations.dependencies,
     conventions,
   );
   const dependents = tieredEntities(
     related.dependents,
-    dependentAnnotations,
+    annotations.dependents,
     conventions,
   );
 
