@@ -109,31 +109,29 @@ function readTimeSliceTarget(
   return undefined;
 }
 
-/** What a time slice must be; built only for an error. */
-const timeSliceGrammar = (value: unknown) =>
-  explainSloDuration(value, { calendarUnits: false, orMinutes: true });
-
 function readTimeSliceWindow(
   problems: Problems,
   objective: Obj,
   at: string,
   context: ObjectivesContext,
 ): SloDuration | undefined {
+  const field = `${at}.timeSliceWindow`;
   const value = own(objective, 'timeSliceWindow');
   const required =
     context.method === 'Timeslices' || context.method === 'RatioTimeslices';
-  // Usually absent and optional: nothing to read, no field path to build.
-  if (value === undefined && !required) return undefined;
-  const field = `${at}.timeSliceWindow`;
+  const grammar = explainSloDuration(value, {
+    calendarUnits: false,
+    orMinutes: true,
+  });
   if (value === undefined) {
-    problems.add(
-      field,
-      undefined,
-      `the length of a time slice, required with budgetingMethod ${
-        context.method
-      }: ${timeSliceGrammar(value)}`,
-      'timeSliceWindow: 1m',
-    );
+    if (required) {
+      problems.add(
+        field,
+        undefined,
+        `the length of a time slice, required with budgetingMethod ${context.method}: ${grammar}`,
+        'timeSliceWindow: 1m',
+      );
+    }
     return undefined;
   }
   let slice: SloDuration | undefined;
@@ -151,7 +149,7 @@ function readTimeSliceWindow(
     slice = parseSloDuration(value, { calendarUnits: false });
   }
   if (!slice) {
-    problems.add(field, value, timeSliceGrammar(value), 'timeSliceWindow: 1m');
+    problems.add(field, value, grammar, 'timeSliceWindow: 1m');
     return undefined;
   }
   const window = context.window?.duration;

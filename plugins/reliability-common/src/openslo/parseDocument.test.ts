@@ -278,8 +278,8 @@ describe('checkReferencedIndicator', () => {
 });
 
 describe('parseOpenSloDocument: the fields of a parsed SLO', () => {
-  // Each shape is built in a literal of its own: they must agree on the
-  // order of the fields (JSON answers and stored results show it).
+  // Optional fields come and go; the order of the fields stays (JSON
+  // answers and stored results show it), whatever builds the object.
   const SLO_FIELDS = [
     'entityRef',
     'name',

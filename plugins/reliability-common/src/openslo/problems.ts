@@ -18,14 +18,11 @@ export function isObj(value: unknown): value is Obj {
  * treated as absent, so it is reported as missing.
  */
 export function own(obj: Obj, key: string): unknown {
-  // Read first: most optional fields are absent, and an absent or null
-  // value needs no second lookup. A value found on the prototype
-  // (`constructor`, say) is still not the document's.
-  const value = obj[key];
-  if (value === undefined || value === null) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
     return undefined;
   }
-  return Object.prototype.hasOwnProperty.call(obj, key) ? value : undefined;
+  const value = obj[key];
+  return value === null ? undefined : value;
 }
 
 const MAX_SHOWN = 120;

@@ -70,19 +70,12 @@ function readMetricSource(
     example: "spec: { query: 'sum(rate(http_requests_total[5m]))' }",
   });
   if (!spec || problems.errors.length > before) return undefined;
-  // One literal per shape, not spreads (each a copy): this runs for every
-  // metric of every SLO.
-  if (type === undefined) {
-    return {
-      metricSource:
-        metricSourceRef === undefined ? { spec } : { metricSourceRef, spec },
-    };
-  }
   return {
-    metricSource:
-      metricSourceRef === undefined
-        ? { type, spec }
-        : { metricSourceRef, type, spec },
+    metricSource: {
+      ...(metricSourceRef !== undefined ? { metricSourceRef } : {}),
+      ...(type !== undefined ? { type } : {}),
+      spec,
+    },
   };
 }
 
@@ -255,16 +248,14 @@ export function readIndicator(
   const read = readSliSpec(problems, specValue, at('spec'));
   if (!metadata || !read) return undefined;
   const { spec, description } = read;
-  const { name, displayName } = metadata;
-  // One literal per shape, not spreads (each a copy).
-  if (displayName === undefined) {
-    return description === undefined
-      ? { name, spec }
-      : { name, description, spec };
-  }
-  return description === undefined
-    ? { name, displayName, spec }
-    : { name, displayName, description, spec };
+  return {
+    name: metadata.name,
+    ...(metadata.displayName !== undefined
+      ? { displayName: metadata.displayName }
+      : {}),
+    ...(description !== undefined ? { description } : {}),
+    spec,
+  };
 }
 
 /** Parses the body of an `SLI` document (apiVersion and kind already checked). */

@@ -179,53 +179,21 @@ export function parseSloBody(
   ) {
     return undefined;
   }
-  const { name, namespace, displayName } = metadata;
-  const entityRef = `slo:${namespace}/${name}`;
-  const { indicator, indicatorRef } = choice;
-  const sloKind = metadata.sloKind ?? sloKindOf(choice, { objectives });
-  // The usual SLOs, with an inline indicator or a reference and no display
-  // name or description, each in one literal: spreads into a literal cost
-  // a copy each (see also drProfile in profile.ts on V8's shared maps).
-  if (displayName === undefined && description === undefined) {
-    if (indicator && !indicatorRef) {
-      return {
-        entityRef,
-        name,
-        namespace,
-        service,
-        indicator,
-        timeWindow,
-        budgetingMethod,
-        objectives,
-        sloKind,
-      };
-    }
-    if (indicatorRef && !indicator) {
-      return {
-        entityRef,
-        name,
-        namespace,
-        service,
-        indicatorRef,
-        timeWindow,
-        budgetingMethod,
-        objectives,
-        sloKind,
-      };
-    }
-  }
+  const namespace = metadata.namespace;
   return {
-    entityRef,
-    name,
+    entityRef: `slo:${namespace}/${metadata.name}`,
+    name: metadata.name,
     namespace,
-    ...(displayName !== undefined ? { displayName } : {}),
+    ...(metadata.displayName !== undefined
+      ? { displayName: metadata.displayName }
+      : {}),
     ...(description !== undefined ? { description } : {}),
     service,
-    ...(indicator ? { indicator } : {}),
-    ...(indicatorRef ? { indicatorRef } : {}),
+    ...(choice.indicator ? { indicator: choice.indicator } : {}),
+    ...(choice.indicatorRef ? { indicatorRef: choice.indicatorRef } : {}),
     timeWindow,
     budgetingMethod,
     objectives,
-    sloKind,
+    sloKind: metadata.sloKind ?? sloKindOf(choice, { objectives }),
   };
 }

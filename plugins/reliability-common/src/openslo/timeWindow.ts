@@ -231,6 +231,5 @@ export function readTimeWindow(
   if (problems.errors.length > before || !duration || isRolling === undefined) {
     return undefined;
   }
-  // One literal per shape, not a spread (a copy): this runs for every SLO.
-  return calendar ? { duration, isRolling, calendar } : { duration, isRolling };
+  return { duration, isRolling, ...(calendar ? { calendar } : {}) };
 }
