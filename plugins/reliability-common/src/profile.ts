@@ -5,6 +5,7 @@ import {
 } from './annotations';
 import { parseDuration, ReliabilityDuration } from './duration';
 import { MetadataError, metadataError } from './metadataError';
+import { tierAnnotationOf, tierFrom, tierFromTags } from './entityTier';
 import { DEFAULT_POLICY } from './policy/defaults';
 import { ConventionsPolicy } from './policy/types';
 import { isHttpUrl, isoDateMs, isoDay, isIsoDate } from './textFormats';
@@ -453,30 +454,7 @@ export function readEntityTier(
   entity: Entity,
   conventions: ConventionsPolicy = DEFAULT_POLICY.conventions,
 ): Tier | undefined {
-  const value: unknown =
-    entity.metadata?.annotations?.[RELIABILITY_ANNOTATIONS.tier];
-  if (value !== undefined && value !== null) {
-    // Objects never name a tier; numbers do in linted files, as in the parser.
-    return typeof value === 'object' ? undefined : parseTier(String(value));
-  }
-  return tierFromTags(entity, conventions)?.value;
-}
-
-/** The tier a convention tag gives, when the annotation is absent. */
-function tierFromTags(
-  entity: Entity,
-  conventions: ConventionsPolicy,
-): ReliabilityProfile['tier'] {
-  const tags: unknown = entity.metadata?.tags;
-  for (const tag of Array.isArray(tags) ? tags : []) {
-    const label =
-      typeof tag === 'string' ? conventions.tierTags[tag] : undefined;
-    const tier = label === undefined ? undefined : parseTier(label);
-    if (tier !== undefined) {
-      return { value: tier, label: tierLabel(tier), source: 'tag', tag };
-    }
-  }
-  return undefined;
+  return tierFrom(entity, tierAnnotationOf(entity), conventions);
 }
 
 /**

@@ -5,11 +5,8 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { RELIABILITY_ANNOTATIONS } from '../../annotations';
-import {
-  isReliabilityAvailable,
-  readEntityTier,
-  safeEntityRef,
-} from '../../profile';
+import { tierFrom } from '../../entityTier';
+import { isReliabilityAvailable, safeEntityRef } from '../../profile';
 import { ConventionsPolicy } from '../../policy/types';
 import { Tier, tierLabel } from '../../tiers';
 import { annotationFix } from '../fixes';
@@ -32,17 +29,21 @@ const label = (tier: Tier | undefined) =>
 
 /**
  * The related entities of kinds that carry a tier, each with its tier read
- * by the same rules as the entity's. A loop, not filter and map: this runs
- * for every dependency and dependent of every entity.
+ * by the same rules as the entity's, from its `vigil/tier` value (see
+ * relatedTierAnnotations in the context). A loop, not filter and map: this
+ * runs for every dependency and dependent of every entity.
  */
 function tieredEntities(
   entities: Entity[],
+  annotations: unknown[],
   conventions: ConventionsPolicy,
 ): TieredEntity[] {
   const tiered: TieredEntity[] = [];
-  for (const entity of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i];
     if (isReliabilityAvailable(entity)) {
-      tiered.push({ entity, tier: readEntityTier(entity, conventions) });
+      const tier = tierFrom(entity, annotations[i], conventions);
+      tiered.push({ entity, tier });
     }
   }
   return tiered;
@@ -69,8 +70,17 @@ export const evaluateDependencyTier: CheckEvaluator = context => {
   const { tierValue, related } = context;
   if (!context.reliabilityKind) return notApplicable(NOT_A_SERVICE);
   const { conventions } = context.policy;
-  const dependencies = tieredEntities(related.dependencies, conventions);
-  const dependents = tieredEntities(related.dependents, conventions);
+  const annotations = context.relatedTierAnnotations;
+  const dependencies = tieredEntities(
+    related.dependencies,
+    annotations.dependencies,
+    conventions,
+  );
+  const dependents = tieredEntities(
+    related.dependents,
+    annotations.dependents,
+    conventions,
+  );
 
   if (tierValue === undefined) return untieredVerdict(dependents);
   const own = tierLabel(tierValue);
