@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -8,9 +9,12 @@ import { saveFile } from './saveFile';
 
 /**
  * Downloads every row the filters select, in the table's order (all
- * pages, not only the one on screen), as the server writes it.
+ * pages, not only the one on screen), as the server writes it. Memoised:
+ * it changes with the query, not with each loading state or answer.
  */
-export function DownloadCsvButton(props: { query: OverviewQuery }) {
+export const DownloadCsvButton = memo(function CsvButton(props: {
+  query: OverviewQuery;
+}) {
   const reliabilityApi = useApi(reliabilityApiRef);
   const [state, download] = useAsyncFn(async () => {
     const file = await reliabilityApi.exportOverviewCsv(props.query);
@@ -35,4 +39,4 @@ export function DownloadCsvButton(props: { query: OverviewQuery }) {
       )}
     </span>
   );
-}
+});

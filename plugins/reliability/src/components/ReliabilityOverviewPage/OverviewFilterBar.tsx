@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -229,8 +229,13 @@ export function SearchBox(props: {
   );
 }
 
-/** Every filter of the overview; each change goes to the URL. */
-export function OverviewFilterBar(props: {
+/**
+ * Every filter of the overview; each change goes to the URL. Memoised: the
+ * page re-renders three or four times for each sort or filter change (the
+ * view, the URL, the loading rows, the answer), and its five selects and
+ * twenty chips need to only when the filters change.
+ */
+export const OverviewFilterBar = memo(function FilterBar(props: {
   filters: OverviewFilters;
   onChange: (
     change: OverviewViewChange,
@@ -340,4 +345,4 @@ export function OverviewFilterBar(props: {
       )}
     </Grid>
   );
-}
+});

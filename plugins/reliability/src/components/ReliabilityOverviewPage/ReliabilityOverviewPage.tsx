@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import {
   CodeSnippet,
   Content,
@@ -132,6 +132,33 @@ export function ReliabilityOverviewPage() {
   return overviewPage;
 }
 
+/** What the aggregates are grouped by; memoised like the filter bar. */
+const GroupBySelect = memo(function GroupBy(props: {
+  groupBy: OverviewGroupBy;
+  onChange: (change: { groupBy: OverviewGroupBy }) => void;
+}) {
+  return (
+    <TextField
+      id="vigil-overview-group-by"
+      select
+      size="small"
+      variant="outlined"
+      label="Group by"
+      value={props.groupBy}
+      onChange={event =>
+        props.onChange({ groupBy: event.target.value as OverviewGroupBy })
+      }
+      style={{ minWidth: 140 }}
+    >
+      {OVERVIEW_GROUP_BY.map(g => (
+        <MenuItem key={g} value={g}>
+          {GROUP_BY_LABELS[g]}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+});
+
 /** Everything inside the page frame: the view, its requests and sections. */
 function OverviewContent() {
   const reliabilityApi = useApi(reliabilityApiRef);
@@ -218,6 +245,20 @@ function OverviewContent() {
       />
     );
   }, [aggregatesValue, selection, update]);
+  // Stable, so that the table's header and pager are not re-rendered while
+  // the rows load.
+  const onSort = useCallback(
+    (key: OverviewSortKey) => update({ sort: nextSort(key, sort, order) }),
+    [update, sort, order],
+  );
+  const onPage = useCallback(
+    (next: number) => update({ page: next }),
+    [update],
+  );
+  const onPageSize = useCallback(
+    (size: number) => update({ pageSize: size }),
+    [update],
+  );
   const entityTable = useMemo(
     () =>
       entities.value && (
@@ -227,12 +268,12 @@ function OverviewContent() {
           loading={entities.loading}
           sort={sort}
           order={order}
-          onSort={key => update({ sort: nextSort(key, sort, order) })}
-          onPage={next => update({ page: next })}
-          onPageSize={size => update({ pageSize: size })}
+          onSort={onSort}
+          onPage={onPage}
+          onPageSize={onPageSize}
         />
       ),
-    [entities.value, entities.loading, sort, order, update],
+    [entities.value, entities.loading, sort, order, onSort, onPage, onPageSize],
   );
 
   return (
@@ -270,28 +311,7 @@ function OverviewContent() {
 
       <OverviewSection
         title={`By ${GROUP_BY_LABELS[groupBy].toLowerCase()}`}
-        action={
-          <TextField
-            id="vigil-overview-group-by"
-            select
-            size="small"
-            variant="outlined"
-            label="Group by"
-            value={groupBy}
-            onChange={event =>
-              update({
-                groupBy: event.target.value as OverviewGroupBy,
-              })
-            }
-            style={{ minWidth: 140 }}
-          >
-            {OVERVIEW_GROUP_BY.map(g => (
-              <MenuItem key={g} value={g}>
-                {GROUP_BY_LABELS[g]}
-              </MenuItem>
-            ))}
-          </TextField>
-        }
+        action={<GroupBySelect groupBy={groupBy} onChange={update} />}
       >
         {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
         {!aggregates.value && aggregates.loading && <Progress />}
