@@ -13,6 +13,7 @@ import {
 } from '@vigil/plugin-reliability-common';
 import { OverviewGroupBy } from '../../api';
 import { HowComputed } from '../HowComputed';
+import { useBodyCellStyles } from './bodyCellStyles';
 import { formatNumber, formatShare } from './formatNumbers';
 import { groupFilterValue, groupName } from './groupNames';
 import { COVERAGE_LABELS, GROUP_BY_LABELS } from './overviewView';
@@ -67,6 +68,10 @@ export function GroupAggregatesTable(props: {
   onSelect: (groupBy: OverviewGroupBy, value: string) => void;
 }) {
   const classes = useStyles();
+  // Plain cells, as in the entity table: a grouping by owner has a row per
+  // group, eleven cells each, re-rendered with every filter change.
+  const cellClasses = useBodyCellStyles();
+  const numericCell = `${cellClasses.cell} ${cellClasses.numeric}`;
   const { groupBy, items } = props.response;
   const rows =
     groupBy === 'owner'
@@ -163,34 +168,32 @@ export function GroupAggregatesTable(props: {
           </TableHead>
           <TableBody>
             {rows.map(({ group, depth }) => (
-              <TableRow key={group.key ?? '(none)'}>
+              <tr key={group.key ?? '(none)'} className={cellClasses.row}>
                 {nameCell(group, depth)}
-                <TableCell align="right">
+                <td className={numericCell}>
                   {formatNumber(group.entities)}
                   {group.directEntities !== group.entities &&
                     ` (${formatNumber(group.directEntities)} own)`}
-                </TableCell>
-                <TableCell align="right">
+                </td>
+                <td className={numericCell}>
                   {formatNumber(group.averageScore)}
-                </TableCell>
-                <TableCell align="right">
+                </td>
+                <td className={numericCell}>
                   {countOf(group.atTarget, group.entities)}
-                </TableCell>
-                <TableCell align="right">
-                  {formatNumber(group.gapItems)}
-                </TableCell>
+                </td>
+                <td className={numericCell}>{formatNumber(group.gapItems)}</td>
                 {OVERVIEW_COVERAGE_ITEMS.map(item => (
-                  <TableCell key={item} align="right">
+                  <td key={item} className={numericCell}>
                     {formatNumber(group.coverage[item])}
-                  </TableCell>
+                  </td>
                 ))}
-                <TableCell align="right">
+                <td className={numericCell}>
                   {formatNumber(group.budgetsExhausted)}
-                </TableCell>
-                <TableCell align="right">
+                </td>
+                <td className={numericCell}>
                   {formatNumber(group.budgetsBurning)}
-                </TableCell>
-              </TableRow>
+                </td>
+              </tr>
             ))}
           </TableBody>
         </Table>

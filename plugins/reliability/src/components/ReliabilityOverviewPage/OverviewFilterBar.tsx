@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -45,12 +45,24 @@ interface Option {
   label: string;
 }
 
+/** Constants, so that the memoised controls see unchanged props. */
+const NOTHING_SELECTED: string[] = [];
+const MISSING_OPTIONS: Option[] = OVERVIEW_COVERAGE_ITEMS.map(item => ({
+  value: item,
+  label: COVERAGE_LABELS[item],
+}));
+const BUDGET_OPTIONS: Option[] = BUDGET_STATES.map(state => ({
+  value: state,
+  label: BUDGET_LABELS[state],
+}));
+
 /**
  * A list filter as toggle buttons: each chip is a button with
  * `aria-pressed`, in a group named by the filter; pressed chips show a
- * tick, so the state does not rest on colour alone.
+ * tick, so the state does not rest on colour alone. Memoised, like the
+ * other controls: a change re-renders only the control that changed.
  */
-export function ChipFilter(props: {
+export const ChipFilter = memo(function Chips(props: {
   label: string;
   options: Option[];
   selected: string[];
@@ -92,7 +104,7 @@ export function ChipFilter(props: {
       })}
     </div>
   );
-}
+});
 
 /**
  * A filter by owner group, system, domain or level. Its choices are the
@@ -100,7 +112,7 @@ export function ChipFilter(props: {
  * opened (with how many entities each has); values already in the URL are
  * shown by name before that.
  */
-export function GroupFilterSelect(props: {
+export const GroupFilterSelect = memo(function GroupSelect(props: {
   dimension: 'owner' | 'system' | 'domain' | 'level';
   label: string;
   selected: string[];
@@ -182,10 +194,10 @@ export function GroupFilterSelect(props: {
       ))}
     </TextField>
   );
-}
+});
 
 /** The search box: typing updates the URL once the user pauses. */
-export function SearchBox(props: {
+export const SearchBox = memo(function Search(props: {
   value: string;
   onChange: (value: string) => void;
 }) {
@@ -227,7 +239,7 @@ export function SearchBox(props: {
       }}
     />
   );
-}
+});
 
 /**
  * Every filter of the overview; each change goes to the URL. Memoised: the
@@ -243,8 +255,24 @@ export const OverviewFilterBar = memo(function FilterBar(props: {
   ) => void;
 }) {
   const { filters, onChange } = props;
-  const set = (key: ListFilterKey) => (values: string[]) =>
-    onChange({ filters: { [key]: values } });
+  const set = useMemo(() => {
+    const setter = (key: ListFilterKey) => (values: string[]) =>
+      onChange({ filters: { [key]: values } });
+    return {
+      owner: setter('owner'),
+      system: setter('system'),
+      domain: setter('domain'),
+      level: setter('level'),
+      tier: setter('tier'),
+      kind: setter('kind'),
+      missing: setter('missing'),
+      budget: setter('budget'),
+    };
+  }, [onChange]);
+  const setSearch = useCallback(
+    (search: string) => onChange({ filters: { search } }, { replace: true }),
+    [onChange],
+  );
   return (
     <Grid
       container
@@ -255,81 +283,70 @@ export const OverviewFilterBar = memo(function FilterBar(props: {
       onSubmit={e => e.preventDefault()}
     >
       <Grid item xs={12} md={4}>
-        <SearchBox
-          value={filters.search ?? ''}
-          onChange={search =>
-            onChange({ filters: { search } }, { replace: true })
-          }
-        />
+        <SearchBox value={filters.search ?? ''} onChange={setSearch} />
       </Grid>
       <Grid item xs={6} md={2}>
         <GroupFilterSelect
           dimension="owner"
           label="Owner"
-          selected={filters.owner ?? []}
-          onChange={set('owner')}
+          selected={filters.owner ?? NOTHING_SELECTED}
+          onChange={set.owner}
         />
       </Grid>
       <Grid item xs={6} md={2}>
         <GroupFilterSelect
           dimension="system"
           label="System"
-          selected={filters.system ?? []}
-          onChange={set('system')}
+          selected={filters.system ?? NOTHING_SELECTED}
+          onChange={set.system}
         />
       </Grid>
       <Grid item xs={6} md={2}>
         <GroupFilterSelect
           dimension="domain"
           label="Domain"
-          selected={filters.domain ?? []}
-          onChange={set('domain')}
+          selected={filters.domain ?? NOTHING_SELECTED}
+          onChange={set.domain}
         />
       </Grid>
       <Grid item xs={6} md={2}>
         <GroupFilterSelect
           dimension="level"
           label="Level"
-          selected={filters.level ?? []}
-          onChange={set('level')}
+          selected={filters.level ?? NOTHING_SELECTED}
+          onChange={set.level}
         />
       </Grid>
       <Grid item xs={12} md={6}>
         <ChipFilter
           label="Tier"
           options={TIER_OPTIONS}
-          selected={filters.tier ?? []}
-          onChange={set('tier')}
+          selected={filters.tier ?? NOTHING_SELECTED}
+          onChange={set.tier}
         />
       </Grid>
       <Grid item xs={12} md={6}>
         <ChipFilter
           label="Kind"
           options={KIND_OPTIONS}
-          selected={filters.kind ?? []}
-          onChange={set('kind')}
+          selected={filters.kind ?? NOTHING_SELECTED}
+          onChange={set.kind}
         />
       </Grid>
       <Grid item xs={12} md={6}>
         <ChipFilter
           label="Missing"
-          options={OVERVIEW_COVERAGE_ITEMS.map(item => ({
-            value: item,
-            label: COVERAGE_LABELS[item],
-          }))}
-          selected={filters.missing ?? []}
-          onChange={set('missing')}
+          options={MISSING_OPTIONS}
+          selected={filters.missing ?? NOTHING_SELECTED}
+          onChange={set.missing}
         />
       </Grid>
       <Grid item xs={12} md={6}>
         <ChipFilter
           label="Budget"
-          options={BUDGET_STATES.map(state => ({
-            value: state,
-            label: BUDGET_LABELS[state],
-          }))}
-          selected={filters.budget ?? []}
-          onChange={set('budget')}
+          options={BUDGET_OPTIONS}
+          selected={filters.budget ?? NOTHING_SELECTED}
+          onChange={set.budget}
         />
       </Grid>
       {hasFilters(filters) && (
