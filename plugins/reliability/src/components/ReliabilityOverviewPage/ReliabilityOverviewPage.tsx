@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import {
   CodeSnippet,
   Content,
@@ -162,7 +162,7 @@ const GroupBySelect = memo(function GroupBy(props: {
 /** Everything inside the page frame: the view, its requests and sections. */
 function OverviewContent() {
   const reliabilityApi = useApi(reliabilityApiRef);
-  const { view, update } = useOverviewView();
+  const { view, update, urlCanFollow } = useOverviewView();
   const { sort, order, page, pageSize, groupBy } = view;
 
   // The filters as a string: the requests below run again only when it changes.
@@ -189,6 +189,10 @@ function OverviewContent() {
     overviewSearchParams(query).forEach((v, k) => key.set(k, v));
     return { key: key.toString(), response };
   }, [reliabilityApi, query, page, pageSize]);
+  // Once the rows are drawn, the URL follows the view (see useOverviewView).
+  useEffect(() => {
+    if (entities.value) urlCanFollow();
+  }, [entities.value, urlCanFollow]);
   const kpis = useAsync(
     () => reliabilityApi.getOverviewKpis(filters),
     [reliabilityApi, filters],
