@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs';
 import { App, FRONTEND, busyPorts, stripAnsi, waitForApp } from './lib/app.mjs';
+import { screenshotWholePage } from './lib/screenshot.mjs';
 import { slug, testName, tests } from './lib/tests.mjs';
 
 const e2eDir = path.dirname(fileURLToPath(import.meta.url));
@@ -151,16 +152,16 @@ async function runBrowserTests(executablePath, context) {
     try {
       // Tests may save screenshots of intermediate steps, named after the test.
       const screenshot = label =>
-        page.screenshot({
-          path: path.join(screenshotsDir, `${slug(name)}-${label}.png`),
-          fullPage: true,
-        });
+        screenshotWholePage(
+          page,
+          path.join(screenshotsDir, `${slug(name)}-${label}.png`),
+        );
       await test({ page, frontend: FRONTEND, screenshot, ...context });
     } catch (e) {
       error = e;
     }
     try {
-      await page.screenshot({ path: shot, fullPage: true, timeout: 15000 });
+      await screenshotWholePage(page, shot);
     } catch (e) {
       console.log(`# could not save ${rel(shot)}: ${e.message.split('\n')[0]}`);
     }
