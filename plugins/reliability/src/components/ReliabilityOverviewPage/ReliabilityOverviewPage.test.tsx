@@ -350,7 +350,8 @@ describe('ReliabilityOverviewPage', () => {
     expect(
       await screen.findByRole('link', { name: 'legacy-reports' }),
     ).toBeInTheDocument();
-    expect(currentQuery()).toBe('?page=2');
+    // The URL follows once the page's rows are drawn.
+    await waitFor(() => expect(currentQuery()).toBe('?page=2'));
     expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
       expect.objectContaining({ offset: 50, limit: 50 }),
     );
