@@ -38,11 +38,10 @@ const useStyles = makeStyles(theme => ({
     marginRight: theme.spacing(0.5),
   },
   selected: { fontWeight: theme.typography.fontWeightBold as number },
+  // On top of the body cells' style (bodyCellStyles), so that the row's
+  // header has the theme's font and border like the cells beside it.
   rowHeader: {
-    ...theme.typography.body2,
-    textAlign: 'left',
     padding: theme.spacing(0.75, 3, 0.75, 2),
-    borderBottom: `1px solid ${theme.palette.divider}`,
     whiteSpace: 'nowrap',
   },
 }));
@@ -89,7 +88,7 @@ export function GroupAggregatesTable(props: {
       // its element, which would hide the row header from screen readers.
       <th
         scope="row"
-        className={classes.rowHeader}
+        className={`${cellClasses.cell} ${classes.rowHeader}`}
         style={{ paddingLeft: 16 + depth * 20 }}
       >
         {depth > 0 && (
