@@ -73,4 +73,36 @@ describe('useOverviewView', () => {
     expect(result.current.location.search).toBe('');
     expect(result.current.view.filters).toEqual({});
   });
+
+  it('makes no history entry for a change undone before the URL followed', () => {
+    const { result } = renderView('/reliability?tier=tier-0');
+    act(() => {
+      result.current.update({ filters: { kind: ['Component'] } });
+      result.current.update({ filters: { kind: [] } });
+      result.current.urlCanFollow();
+    });
+    expect(result.current.location.search).toBe('?tier=tier-0');
+
+    // Back leaves the page's first entry; forward shows its view again.
+    act(() => result.current.navigate('?tier=tier-1'));
+    act(() => result.current.navigate(-1));
+    expect(result.current.location.search).toBe('?tier=tier-0');
+    expect(result.current.view.filters.tier).toEqual(['tier-0']);
+    act(() => result.current.navigate(1));
+    expect(result.current.view.filters.tier).toEqual(['tier-1']);
+  });
+
+  it('follows back and forward over a URL of its own it wrote before', () => {
+    const { result } = renderView();
+    act(() => {
+      result.current.update({ filters: { tier: ['tier-0'] } });
+      result.current.urlCanFollow();
+    });
+    expect(result.current.location.search).toBe('?tier=tier-0');
+    act(() => result.current.navigate(-1));
+    expect(result.current.view.filters).toEqual({});
+    act(() => result.current.navigate(1));
+    expect(result.current.location.search).toBe('?tier=tier-0');
+    expect(result.current.view.filters.tier).toEqual(['tier-0']);
+  });
 });

@@ -59,13 +59,18 @@ export function useOverviewView(): {
   // Queries handed to the router that its location has not shown yet: when
   // one arrives after a newer change, it is ours, not a change from outside.
   const inFlight = useRef<string[]>([]);
+  // The query string of the location this page has seen last.
+  const shown = useRef(search);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const urlCanFollow = useCallback(() => {
     clearTimeout(timer.current);
     const write = pending.current;
     pending.current = undefined;
-    if (!write) return;
+    // A change undone before it was written (a chip pressed twice) leaves
+    // the URL as it is: no history entry that back would stop at.
+    const current = inFlight.current.at(-1) ?? shown.current;
+    if (!write || write.query === current) return;
     inFlight.current.push(write.query);
     lowPriority(() => {
       navigate({ pathname, search: write.query }, { replace: write.replace });
@@ -73,12 +78,15 @@ export function useOverviewView(): {
   }, [pathname, navigate]);
 
   useEffect(() => {
+    shown.current = search;
     const ours = inFlight.current.indexOf(search);
     if (ours >= 0) inFlight.current.splice(0, ours + 1);
     if (ours >= 0 || search === written.current) return;
-    // Changed from outside: that URL wins over a change still waiting.
+    // Changed from outside (back, forward, a link): that URL wins over a
+    // change still waiting, and our writes it overtook will never show.
     clearTimeout(timer.current);
     pending.current = undefined;
+    inFlight.current = [];
     written.current = search;
     setView(readOverviewView(new URLSearchParams(search)));
   }, [search]);
