@@ -49,6 +49,8 @@ export const useBodyCellStyles = makeStyles(theme => ({
     ...themeOverride(theme, 'MuiTableCell', 'root'),
     color: theme.palette.text.primary,
     ...themeOverride(theme, 'MuiTableCell', 'body'),
+    // MUI's small-cell padding, unless the theme gives its own.
+    padding: '6px 24px 6px 16px',
     ...themeOverride(theme, 'MuiTableCell', 'sizeSmall'),
     // MUI's small cells keep this, under any theme, like the header's.
     '&:last-child': { paddingRight: 16 },
