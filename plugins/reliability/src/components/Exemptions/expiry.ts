@@ -9,7 +9,8 @@ export function todayUtc(now: Date = new Date()): string {
  * backend checks.
  */
 export function lastDayWithin(maxDays: number, now: Date = new Date()): string {
-  const endOfDay = 86_400_000 - 1000; // expiryOfDay's 23:59:59 after midnight
+  // How long after midnight expiryOfDay's expiry falls.
+  const endOfDay = Date.parse(expiryOfDay('1970-01-01'));
   return todayUtc(new Date(now.getTime() + maxDays * 86_400_000 - endOfDay));
 }
 
