@@ -59,4 +59,59 @@ describe('DatabaseSloStatusStore', () => {
       expect(await store.getHistory('slo:default/a', at(0))).toHaveLength(1);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'saves many SLOs at once with the same history rule, the last of a ref winning, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const of = (
+        ref: string,
+        minute: number,
+        state: StoredSloStatus['state'],
+      ) => ({
+        status: { ...status(minute, state), sloRef: ref },
+        point: { at: at(minute), state, remaining: 0.5 },
+      });
+      await store.saveStatuses(
+        [of('slo:default/a', 0, 'healthy'), of('slo:default/b', 0, 'healthy')],
+        3600,
+      );
+      // 250 SLOs: more rows than one INSERT takes. a: same state within
+      // the hour (no point); b: changed (a point); c–: new (a point each).
+      const many = Array.from({ length: 248 }, (_, i) =>
+        of(`slo:default/c${i}`, 1, 'at-risk'),
+      );
+      await store.saveStatuses(
+        [
+          of('slo:default/a', 1, 'healthy'),
+          of('slo:default/b', 1, 'burning'),
+          ...many,
+          of('slo:default/b', 2, 'exhausted'),
+        ],
+        3600,
+      );
+      const points = async (ref: string) =>
+        (await store.getHistory(ref, at(0))).map(p => [
+          p.at.toISOString(),
+          p.state,
+        ]);
+      expect(await points('slo:default/a')).toEqual([
+        [at(0).toISOString(), 'healthy'],
+      ]);
+      expect(await points('slo:default/b')).toEqual([
+        [at(0).toISOString(), 'healthy'],
+        [at(2).toISOString(), 'exhausted'],
+      ]);
+      expect(await points('slo:default/c247')).toEqual([
+        [at(1).toISOString(), 'at-risk'],
+      ]);
+      expect((await store.listStates()).length).toBe(250);
+      expect(await store.getStatus('slo:default/b')).toMatchObject({
+        state: 'exhausted',
+      });
+      expect(
+        (await store.getStatus('slo:default/a'))!.evaluatedAt.toISOString(),
+      ).toBe(at(1).toISOString());
+    },
+  );
 });

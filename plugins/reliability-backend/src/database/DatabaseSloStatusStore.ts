@@ -27,6 +27,12 @@ type HistoryRow = {
   sli: number | null;
 };
 
+/** SLOs per transaction of saveStatuses. */
+const CHUNK = 500;
+
+/** Rows per INSERT: 7 columns each stays under SQLite's 999 parameters. */
+const INSERT_ROWS = 100;
+
 const fromStatusRow = (row: StatusRow): StoredSloStatus => ({
   sloRef: row.slo_ref,
   serviceRef: row.service_ref ?? undefined,
@@ -58,41 +64,96 @@ export class DatabaseSloStatusStore implements SloStatusStore {
     point: SloHistoryPoint,
     historyEverySeconds: number,
   ): Promise<void> {
+    await this.saveStatuses([{ status, point }], historyEverySeconds);
+  }
+
+  async saveStatuses(
+    items: Array<{ status: StoredSloStatus; point: SloHistoryPoint }>,
+    historyEverySeconds: number,
+  ): Promise<void> {
+    // One transaction per chunk: a refresh page costs a few statements, not
+    // four per SLO.
+    for (let i = 0; i < items.length; i += CHUNK) {
+      await this.saveChunk(items.slice(i, i + CHUNK), historyEverySeconds);
+    }
+  }
+
+  private async saveChunk(
+    items: Array<{ status: StoredSloStatus; point: SloHistoryPoint }>,
+    historyEverySeconds: number,
+  ): Promise<void> {
+    // The last status per SLO wins when an SLO appears twice.
+    const bySlo = new Map(items.map(item => [item.status.sloRef, item]));
+    const refs = [...bySlo.keys()];
+    const rows = [...bySlo.values()].map(({ status }) => ({
+      slo_ref: status.sloRef,
+      service_ref: status.serviceRef ?? null,
+      state: status.state,
+      source_status: status.source.status,
+      source_reason: status.source.reason ?? null,
+      result_json: JSON.stringify(status.result),
+      evaluated_at: status.evaluatedAt,
+    }));
     await this.db.transaction(async tx => {
-      await tx('reliability_slo_status')
-        .insert({
-          slo_ref: status.sloRef,
-          service_ref: status.serviceRef ?? null,
-          state: status.state,
-          source_status: status.source.status,
-          source_reason: status.source.reason ?? null,
-          result_json: JSON.stringify(status.result),
-          evaluated_at: status.evaluatedAt,
+      const lastPoints = await this.lastPoints(tx, refs);
+      // Rows per insert stay under SQLite's bound-parameter limit.
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        await tx('reliability_slo_status')
+          .insert(rows.slice(i, i + INSERT_ROWS))
+          .onConflict('slo_ref')
+          .merge();
+      }
+      const points = [...bySlo.entries()]
+        .filter(([sloRef, { point }]) => {
+          const last = lastPoints.get(sloRef);
+          return (
+            !last ||
+            last.state !== point.state ||
+            point.at.getTime() - last.at >= historyEverySeconds * 1000
+          );
         })
-        .onConflict('slo_ref')
-        .merge();
-      const last = await tx<HistoryRow>('reliability_slo_history')
-        .where('slo_ref', status.sloRef)
-        .orderBy('at', 'desc')
-        .first();
-      const due =
-        !last ||
-        last.state !== point.state ||
-        point.at.getTime() - toDate(last.at).getTime() >=
-          historyEverySeconds * 1000;
-      if (due) {
+        .map(([sloRef, { point }]) => ({
+          slo_ref: sloRef,
+          at: point.at,
+          state: point.state,
+          remaining: point.remaining ?? null,
+          sli: point.sli ?? null,
+        }));
+      for (let i = 0; i < points.length; i += INSERT_ROWS) {
         await tx('reliability_slo_history')
-          .insert({
-            slo_ref: status.sloRef,
-            at: point.at,
-            state: point.state,
-            remaining: point.remaining ?? null,
-            sli: point.sli ?? null,
-          })
+          .insert(points.slice(i, i + INSERT_ROWS))
           .onConflict(['slo_ref', 'at'])
           .merge();
       }
     });
+  }
+
+  /** The newest history point of each SLO, in one query. */
+  private async lastPoints(
+    tx: Knex.Transaction,
+    refs: string[],
+  ): Promise<Map<string, { at: number; state: string }>> {
+    const newest = tx('reliability_slo_history')
+      .whereIn('slo_ref', refs)
+      .groupBy('slo_ref')
+      .select('slo_ref')
+      .max({ at: 'at' })
+      .as('newest');
+    const rows: Array<Pick<HistoryRow, 'slo_ref' | 'at' | 'state'>> = await tx(
+      'reliability_slo_history as point',
+    )
+      .join(newest, join =>
+        join
+          .on('point.slo_ref', '=', 'newest.slo_ref')
+          .andOn('point.at', '=', 'newest.at'),
+      )
+      .select('point.slo_ref', 'point.at', 'point.state');
+    return new Map(
+      rows.map(row => [
+        row.slo_ref,
+        { at: toDate(row.at).getTime(), state: row.state },
+      ]),
+    );
   }
 
   async getStatus(sloRef: string): Promise<StoredSloStatus | undefined> {

@@ -45,6 +45,14 @@ export interface SloStatusStore {
     point: SloHistoryPoint,
     historyEverySeconds: number,
   ): Promise<void>;
+  /**
+   * {@link SloStatusStore.saveStatus} for many SLOs at once, in a few
+   * statements: all of them or, if it fails, none.
+   */
+  saveStatuses(
+    items: Array<{ status: StoredSloStatus; point: SloHistoryPoint }>,
+    historyEverySeconds: number,
+  ): Promise<void>;
   getStatus(sloRef: string): Promise<StoredSloStatus | undefined>;
   getStatuses(sloRefs: string[]): Promise<StoredSloStatus[]>;
   /** The state of every SLO and its service, without the result documents. */

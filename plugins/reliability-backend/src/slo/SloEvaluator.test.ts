@@ -68,6 +68,7 @@ function evaluator(
       listStates: jest.fn(async () => []),
       getStatuses: jest.fn(),
       saveStatus: jest.fn(),
+      saveStatuses: jest.fn(),
       getHistory: jest.fn(),
       prune: jest.fn(),
     },

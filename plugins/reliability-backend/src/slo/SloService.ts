@@ -15,7 +15,11 @@ import {
   RELATION_HAS_SLO,
   SloStatusResponse,
 } from '@vigil/plugin-reliability-common';
-import { SloStatusStore, StoredSloStatus } from '../database/SloStatusStore';
+import {
+  SloHistoryPoint,
+  SloStatusStore,
+  StoredSloStatus,
+} from '../database/SloStatusStore';
 import { readableEntity } from '../service/readableEntity';
 import { decideGate, GateSettings } from './deployGate';
 import { SloEvaluator } from './SloEvaluator';
@@ -46,24 +50,80 @@ export class SloService {
     return this.options.clock?.() ?? new Date();
   }
 
+  /**
+   * The history point of a status evaluated at `at`: its state, budget left
+   * and SLI. `at` is the evaluation's time, which a stale status (the last
+   * good one kept) does not carry.
+   */
+  private pointOf(status: StoredSloStatus, at: Date): SloHistoryPoint {
+    const result = status.result as {
+      errorBudget?: { remaining?: number };
+      sli?: number;
+    };
+    return {
+      at,
+      state: status.state,
+      remaining: result.errorBudget?.remaining,
+      sli: result.sli,
+    };
+  }
+
   private async evaluateAndSave(entity: Entity): Promise<StoredSloStatus> {
     const now = this.now();
     const status = await this.options.evaluator.evaluate(entity, now);
-    const remaining = (
-      status.result as { errorBudget?: { remaining?: number } }
-    ).errorBudget?.remaining;
-    const sli = (status.result as { sli?: number }).sli;
     await this.options.statuses.saveStatus(
       status,
-      { at: now, state: status.state, remaining, sli },
+      this.pointOf(status, now),
       this.options.historyEverySeconds,
     );
     return status;
   }
 
-  /** Evaluates every SLO in the catalog, page by page. One failure never stops the rest. */
+  private warnFailed(sloRef: string, error: unknown) {
+    this.options.logger.warn(
+      `Error budget of ${sloRef} could not be evaluated: ${error}`,
+    );
+  }
+
+  /**
+   * Saves a page of statuses in one go; if that fails, one by one, so one
+   * bad row never costs the rest. Returns how many were saved.
+   */
+  private async savePage(
+    evaluations: Array<{ status: StoredSloStatus; at: Date }>,
+  ): Promise<number> {
+    const { historyEverySeconds } = this.options;
+    const items = evaluations.map(({ status, at }) => ({
+      status,
+      point: this.pointOf(status, at),
+    }));
+    try {
+      await this.options.statuses.saveStatuses(items, historyEverySeconds);
+      return items.length;
+    } catch {
+      let saved = 0;
+      for (const { status, point } of items) {
+        try {
+          await this.options.statuses.saveStatus(
+            status,
+            point,
+            historyEverySeconds,
+          );
+          saved++;
+        } catch (error) {
+          this.warnFailed(status.sloRef, error);
+        }
+      }
+      return saved;
+    }
+  }
+
+  /**
+   * Evaluates every SLO in the catalog, page by page, saving each page in
+   * one go. One failure never stops the rest.
+   */
   async refreshAll(): Promise<{ evaluated: number; failed: number }> {
-    const { catalog, auth, logger } = this.options;
+    const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     let evaluated = 0;
     let failed = 0;
@@ -75,19 +135,20 @@ export class SloService {
           : { filter: { kind: 'SLO' }, limit: PAGE_SIZE },
         { credentials },
       );
+      const evaluations: Array<{ status: StoredSloStatus; at: Date }> = [];
       for (const entity of page.items) {
         try {
-          await this.evaluateAndSave(entity);
-          evaluated++;
+          const at = this.now();
+          const status = await this.options.evaluator.evaluate(entity, at);
+          evaluations.push({ status, at });
         } catch (error) {
           failed++;
-          logger.warn(
-            `Error budget of ${stringifyEntityRef(
-              entity,
-            )} could not be evaluated: ${error}`,
-          );
+          this.warnFailed(stringifyEntityRef(entity), error);
         }
       }
+      const saved = await this.savePage(evaluations);
+      evaluated += saved;
+      failed += evaluations.length - saved;
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
     return { evaluated, failed };

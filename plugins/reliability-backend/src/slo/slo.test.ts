@@ -7,29 +7,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { reliabilityPlugin } from '../plugin';
-
-const slo = (name: string, source = 'builtin'): Entity =>
-  ({
-    apiVersion: 'openslo/v1',
-    kind: 'SLO',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      service: 'orders',
-      indicator: {
-        metadata: { name: `${name}-ratio` },
-        spec: {
-          ratioMetric: {
-            counter: true,
-            good: { metricSource: { metricSourceRef: source, spec: {} } },
-            total: { metricSource: { metricSourceRef: source, spec: {} } },
-          },
-        },
-      },
-      timeWindow: [{ duration: '1d', isRolling: true }],
-      budgetingMethod: 'Occurrences',
-      objectives: [{ target: 0.99 }],
-    },
-  } as unknown as Entity);
+import { sloEntity as slo } from '../__testUtils__/sloEntity';
 
 const orders: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
