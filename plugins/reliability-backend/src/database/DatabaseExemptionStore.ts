@@ -20,6 +20,9 @@ type ExemptionRow = {
   revoked_by: string | null;
 };
 
+/** Entity refs per query of listForEntities. */
+const REFS_PER_QUERY = 500;
+
 const fromRow = (row: ExemptionRow): Exemption => ({
   id: row.id,
   entityRef: row.entity_ref,
@@ -116,6 +119,24 @@ export class DatabaseExemptionStore implements ExemptionStore {
       .whereNull('revoked_at')
       .orderBy('created_at', 'asc');
     return rows.map(fromRow);
+  }
+
+  async listForEntities(
+    entityRefs: string[],
+  ): Promise<Map<string, Exemption[]>> {
+    const byEntity = new Map<string, Exemption[]>(
+      entityRefs.map(ref => [ref, []]),
+    );
+    const refs = [...byEntity.keys()];
+    // Refs per query stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
+      const rows = await this.db<ExemptionRow>('reliability_exemptions')
+        .whereIn('entity_ref', refs.slice(i, i + REFS_PER_QUERY))
+        .whereNull('revoked_at')
+        .orderBy('created_at', 'asc');
+      for (const row of rows) byEntity.get(row.entity_ref)!.push(fromRow(row));
+    }
+    return byEntity;
   }
 
   async listInForce(at: Date): Promise<Exemption[]> {

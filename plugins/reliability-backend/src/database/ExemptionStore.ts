@@ -39,6 +39,8 @@ export interface ExemptionStore {
   get(id: string): Promise<Exemption | undefined>;
   /** Not revoked; expired ones included (the evaluator shows them as expired). */
   listForEntity(entityRef: string): Promise<Exemption[]>;
+  /** listForEntity for many entities in a few queries: every ref is a key. */
+  listForEntities(entityRefs: string[]): Promise<Map<string, Exemption[]>>;
   /** Not revoked and in force at `at`: expiring after it, soonest first. */
   listInForce(at: Date): Promise<Exemption[]>;
   audit(exemptionId?: string): Promise<ExemptionAuditEntry[]>;

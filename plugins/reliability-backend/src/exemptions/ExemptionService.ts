@@ -11,6 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
+  ReadinessExemption,
   reliabilityExemptionCreatePermission,
   ReliabilityPolicy,
 } from '@vigil/plugin-reliability-common';
@@ -181,13 +182,21 @@ export class ExemptionService {
     return { items: await this.options.store.audit(id) };
   }
 
-  /** The exemptions the evaluator applies to an entity. */
-  async forEvaluation(entityRef: string) {
-    return (await this.options.store.listForEntity(entityRef)).map(e => ({
-      checkId: e.checkId,
-      reason: e.reason,
-      grantedBy: e.grantedBy,
-      expiresAt: e.expiresAt.toISOString(),
-    }));
+  /** The exemptions the evaluator applies to each entity, by ref. */
+  async forEvaluation(
+    entityRefs: string[],
+  ): Promise<Map<string, ReadinessExemption[]>> {
+    const byEntity = await this.options.store.listForEntities(entityRefs);
+    return new Map(
+      [...byEntity].map(([ref, exemptions]) => [
+        ref,
+        exemptions.map(e => ({
+          checkId: e.checkId,
+          reason: e.reason,
+          grantedBy: e.grantedBy,
+          expiresAt: e.expiresAt.toISOString(),
+        })),
+      ]),
+    );
   }
 }

@@ -86,9 +86,10 @@ export class ReadinessService {
 
   /**
    * Evaluates many entities with one catalog read for everything they
-   * relate to (owners, dependencies, dependents, SLOs) and one read of the
-   * SLO statuses: the scheduled refresh's path. An entity whose evaluation
-   * throws gets its Error in its place; the others go on.
+   * relate to (owners, dependencies, dependents, SLOs), one read of the
+   * SLO statuses and one of the exemptions: the scheduled refresh's path.
+   * An entity whose evaluation throws gets its Error in its place; the
+   * others go on.
    */
   async evaluateMany(
     entities: Entity[],
@@ -110,9 +111,10 @@ export class ReadinessService {
       }
       for (const ref of r.slos) sloRefs.add(ref);
     }
-    const [found, statuses] = await Promise.all([
+    const [found, statuses, exemptions] = await Promise.all([
       this.entities([...allRefs], credentials),
       this.options.statuses.getStatuses([...sloRefs]),
+      this.options.exemptions.forEvaluation(entities.map(stringifyEntityRef)),
     ]);
     // Only entities the caller may read come back, so only their budgets count.
     const byRef = new Map(found.map(e => [stringifyEntityRef(e), e]));
@@ -149,9 +151,7 @@ export class ReadinessService {
             facts: { [ERROR_BUDGET_FACT]: facts },
             policy: this.options.policy,
             now,
-            exemptions: await this.options.exemptions.forEvaluation(
-              stringifyEntityRef(entity),
-            ),
+            exemptions: exemptions.get(stringifyEntityRef(entity)),
             customChecks: this.options.customChecks(),
           });
         } catch (error) {
