@@ -180,4 +180,27 @@ describe('DatabaseReadinessStore', () => {
       expect((await store.getResult('component:default/s100'))?.score).toBe(30);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists every overview row, in entity order, past one read of rows, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      // 2,345 entities: three reads of rows; saved in a shuffled order.
+      const refs = Array.from(
+        { length: 2345 },
+        (_, i) => `component:default/s${String(i).padStart(4, '0')}`,
+      );
+      const shuffled = refs.map((_, i) => refs[(i * 11) % refs.length]);
+      await store.saveResults(
+        shuffled.map(ref => ({
+          subject: { entityRef: ref, kind: 'Component', ...NOTHING_COVERED },
+          result: result(ref, 60, start),
+        })),
+        86_400,
+      );
+      const rows = await store.listOverviewRows();
+      expect(rows.map(r => r.entityRef)).toEqual(refs);
+      expect(rows[2344]).toMatchObject({ score: 60, tier: 'tier-1' });
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { ReadinessResult } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
 import { toDate } from './timestamps';
+import { yieldToEventLoop } from '../service/yieldToEventLoop';
 import {
   EntityHistoryPoint,
   ReadinessHistoryPoint,
@@ -12,8 +13,8 @@ import {
   StoredOverviewRow,
 } from './ReadinessStore';
 
-/** What an unchanged result still updates: when, and the catalog side. */
-const UNCHANGED_RESULT_COLUMNS = [
+/** The catalog side of a row: what the entity and its metadata say. */
+const SUBJECT_COLUMNS = [
   'kind',
   'title',
   'owner_ref',
@@ -24,8 +25,48 @@ const UNCHANGED_RESULT_COLUMNS = [
   'dr_tested',
   'error_count',
   'violation_count',
+];
+
+/** What an unchanged result still updates: when, and the catalog side. */
+const UNCHANGED_RESULT_COLUMNS = [...SUBJECT_COLUMNS, 'evaluated_at'];
+
+/** The columns of an overview row. */
+const OVERVIEW_COLUMNS = [
+  'entity_ref',
+  ...SUBJECT_COLUMNS,
+  'tier',
+  'score',
+  'level',
+  'target_level',
+  'gap_count',
   'evaluated_at',
 ];
+
+/** Overview rows per read: about 15 ms on SQLite. */
+const OVERVIEW_ROWS_PER_READ = 1000;
+
+const toOverviewRow = (row: any): StoredOverviewRow => ({
+  entityRef: row.entity_ref,
+  kind: row.kind,
+  title: row.title ?? undefined,
+  ownerRef: row.owner_ref ?? undefined,
+  systemRef: row.system_ref ?? undefined,
+  tier: row.tier ?? undefined,
+  score: Number(row.score),
+  level: row.level ?? undefined,
+  targetLevel: row.target_level ?? undefined,
+  gapCount: Number(row.gap_count),
+  // SQLite answers booleans as 0/1.
+  coverage: {
+    slo: Boolean(row.has_slo),
+    runbook: Boolean(row.has_runbook),
+    onCall: Boolean(row.has_on_call),
+    drTested: Boolean(row.dr_tested),
+  },
+  errorCount: Number(row.error_count),
+  violationCount: Number(row.violation_count),
+  evaluatedAt: toDate(row.evaluated_at),
+});
 
 /** Entities per transaction of saveResults. */
 const CHUNK = 500;
@@ -198,47 +239,23 @@ export class DatabaseReadinessStore implements ReadinessStore {
   }
 
   async listOverviewRows(): Promise<StoredOverviewRow[]> {
-    const rows = await this.db('reliability_readiness').select(
-      'entity_ref',
-      'kind',
-      'title',
-      'owner_ref',
-      'system_ref',
-      'tier',
-      'score',
-      'level',
-      'target_level',
-      'gap_count',
-      'has_slo',
-      'has_runbook',
-      'has_on_call',
-      'dr_tested',
-      'error_count',
-      'violation_count',
-      'evaluated_at',
-    );
-    return rows.map((row: any) => ({
-      entityRef: row.entity_ref,
-      kind: row.kind,
-      title: row.title ?? undefined,
-      ownerRef: row.owner_ref ?? undefined,
-      systemRef: row.system_ref ?? undefined,
-      tier: row.tier ?? undefined,
-      score: Number(row.score),
-      level: row.level ?? undefined,
-      targetLevel: row.target_level ?? undefined,
-      gapCount: Number(row.gap_count),
-      // SQLite answers booleans as 0/1.
-      coverage: {
-        slo: Boolean(row.has_slo),
-        runbook: Boolean(row.has_runbook),
-        onCall: Boolean(row.has_on_call),
-        drTested: Boolean(row.dr_tested),
-      },
-      errorCount: Number(row.error_count),
-      violationCount: Number(row.violation_count),
-      evaluatedAt: toDate(row.evaluated_at),
-    }));
+    // Read a page at a time, in entity order: on SQLite one read of every
+    // row takes 100-250 ms at 10,000 entities (the rows hold the result
+    // documents), during which the backend answers no request.
+    const rows: StoredOverviewRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db('reliability_readiness')
+        .select(OVERVIEW_COLUMNS)
+        .orderBy('entity_ref', 'asc')
+        .limit(OVERVIEW_ROWS_PER_READ);
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const page = await query;
+      for (const row of page) rows.push(toOverviewRow(row));
+      if (page.length < OVERVIEW_ROWS_PER_READ) return rows;
+      after = page[page.length - 1].entity_ref;
+      await yieldToEventLoop();
+    }
   }
 
   async version(): Promise<string> {
