@@ -227,6 +227,73 @@ describe('ReliabilityOverviewPage', () => {
     await waitFor(() => expect(currentQuery()).toBe(''));
   });
 
+  it('asks for the tiles, the chart and the aggregates once the rows of the same filters are answered', async () => {
+    const api = apiWithData();
+    let answerRows: () => void = () => {};
+    api.getOverviewEntities.mockImplementation(
+      () =>
+        new Promise(resolve => {
+          answerRows = () =>
+            resolve({
+              items: [ordersOverviewRow],
+              totalItems: 1,
+              offset: 0,
+              limit: 50,
+            });
+        }),
+    );
+    await renderPage(api);
+    await waitFor(() => expect(api.getOverviewEntities).toHaveBeenCalled());
+    expect(api.getOverviewKpis).not.toHaveBeenCalled();
+    expect(api.getOverviewTrends).not.toHaveBeenCalled();
+    expect(api.getOverviewAggregates).not.toHaveBeenCalled();
+
+    answerRows();
+    await screen.findByRole('link', { name: 'Orders API' });
+    await waitFor(() => expect(api.getOverviewKpis).toHaveBeenCalledWith({}));
+    expect(api.getOverviewTrends).toHaveBeenCalledTimes(1);
+    expect(api.getOverviewAggregates).toHaveBeenCalledTimes(1);
+
+    // A filter: the others wait for its rows again; a sort asks them nothing.
+    const tiers = screen.getByRole('group', { name: 'Tier' });
+    fireEvent.click(within(tiers).getByRole('button', { name: 'tier-1' }));
+    await waitFor(() =>
+      expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
+        expect.objectContaining({ tier: ['tier-1'] }),
+      ),
+    );
+    expect(api.getOverviewKpis).toHaveBeenCalledTimes(1);
+    answerRows();
+    await waitFor(() =>
+      expect(api.getOverviewKpis).toHaveBeenLastCalledWith({
+        tier: ['tier-1'],
+      }),
+    );
+    fireEvent.click(
+      within(entityTable()).getByRole('button', { name: 'Score' }),
+    );
+    await waitFor(() =>
+      expect(api.getOverviewEntities).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'score' }),
+      ),
+    );
+    answerRows();
+    await waitFor(() => expect(currentQuery()).toContain('sort=score'));
+    expect(api.getOverviewKpis).toHaveBeenCalledTimes(2);
+    expect(api.getOverviewTrends).toHaveBeenCalledTimes(2);
+  });
+
+  it('still shows the other sections when the rows cannot be read', async () => {
+    const api = apiWithData();
+    api.getOverviewEntities.mockRejectedValue(new Error('rows unavailable'));
+    await renderPage(api);
+    expect(
+      await screen.findByText('Error: rows unavailable', { selector: 'h6' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(api.getOverviewKpis).toHaveBeenCalledWith({}));
+    expect(api.getOverviewAggregates).toHaveBeenCalled();
+  });
+
   it('follows a row link inside the app and reports the click to analytics', async () => {
     const api = apiWithData();
     const analytics = mockApis.analytics.mock();

@@ -177,8 +177,7 @@ function OverviewContent() {
     [filters, sort, order],
   );
 
-  // The rows first: the backend answers requests in the order they come,
-  // and the table is what a filter or sort change waits for.
+  // The rows first: the table is what a filter or sort change waits for.
   const entities = useAsync(async () => {
     const request = { offset: page * pageSize, limit: pageSize, ...query };
     const response = await reliabilityApi.getOverviewEntities(request);
@@ -187,23 +186,36 @@ function OverviewContent() {
       limit: String(request.limit),
     });
     overviewSearchParams(query).forEach((v, k) => key.set(k, v));
-    return { key: key.toString(), response };
+    return { key: key.toString(), response, filters };
   }, [reliabilityApi, query, page, pageSize]);
   // Once the rows are drawn, the URL follows the view (see useOverviewView).
   useEffect(() => {
     if (entities.value) urlCanFollow();
   }, [entities.value, urlCanFollow]);
+  // The other sections ask once the rows of the same filters are answered
+  // (or have failed). Sent together, the four requests shared the backend's
+  // turns and all came back together (measured in Chromium on the seed:
+  // the rows 70-130 ms after a filter click, where alone they take 20-30).
+  const answeredFilters = entities.error ? filters : entities.value?.filters;
   const kpis = useAsync(
-    () => reliabilityApi.getOverviewKpis(filters),
-    [reliabilityApi, filters],
+    async () =>
+      answeredFilters && reliabilityApi.getOverviewKpis(answeredFilters),
+    [reliabilityApi, answeredFilters],
   );
   const trends = useAsync(
-    () => reliabilityApi.getOverviewTrends({ ...filters, days: TREND_DAYS }),
-    [reliabilityApi, filters],
+    async () =>
+      answeredFilters &&
+      reliabilityApi.getOverviewTrends({
+        ...answeredFilters,
+        days: TREND_DAYS,
+      }),
+    [reliabilityApi, answeredFilters],
   );
   const aggregates = useAsync(
-    () => reliabilityApi.getOverviewAggregates({ ...filters, groupBy }),
-    [reliabilityApi, filters, groupBy],
+    async () =>
+      answeredFilters &&
+      reliabilityApi.getOverviewAggregates({ ...answeredFilters, groupBy }),
+    [reliabilityApi, answeredFilters, groupBy],
   );
 
   // Each section is rebuilt only when its own answer changes: a filter or
@@ -288,7 +300,7 @@ function OverviewContent() {
 
       <OverviewSection title="Headline figures">
         {kpis.error && <ResponseErrorPanel error={kpis.error} />}
-        {!kpis.value && kpis.loading && <Progress />}
+        {!kpis.value && (kpis.loading || !answeredFilters) && <Progress />}
         {kpisValue && (
           <>
             {kpiTiles}
@@ -309,7 +321,7 @@ function OverviewContent() {
 
       <OverviewSection title={`Trend over ${TREND_DAYS} days`}>
         {trends.error && <ResponseErrorPanel error={trends.error} />}
-        {!trends.value && trends.loading && <Progress />}
+        {!trends.value && (trends.loading || !answeredFilters) && <Progress />}
         {trendChart}
       </OverviewSection>
 
@@ -318,7 +330,9 @@ function OverviewContent() {
         action={<GroupBySelect groupBy={groupBy} onChange={update} />}
       >
         {aggregates.error && <ResponseErrorPanel error={aggregates.error} />}
-        {!aggregates.value && aggregates.loading && <Progress />}
+        {!aggregates.value && (aggregates.loading || !answeredFilters) && (
+          <Progress />
+        )}
         {aggregatesTable}
       </OverviewSection>
 
