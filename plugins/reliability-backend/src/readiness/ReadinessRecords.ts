@@ -25,6 +25,7 @@ import { coverageOf } from '../overview/coverage';
 import { ReadableRefs } from '../overview/readableRefs';
 import { toEntitySummary } from '../service/entitySummary';
 import { readableEntity } from '../service/readableEntity';
+import { yieldToEventLoop } from '../service/yieldToEventLoop';
 import { ReadinessService } from './ReadinessService';
 
 /**
@@ -148,9 +149,12 @@ export class ReadinessRecords {
           page.push({ entity, result });
         }
       }
+      // Requests get a turn between the page's evaluation and its saving.
+      await yieldToEventLoop();
       const saved = await this.recordPage(page);
       evaluated += saved;
       failed += page.length - saved;
+      await yieldToEventLoop();
     }
     return { evaluated, failed };
   }
