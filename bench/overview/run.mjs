@@ -11,7 +11,10 @@
  *   3. sort: clicks the "Score" column header → the table shows them by score.
  * Steps 2 and 3 each start 1 s after the step before (a user's pause).
  * Prints the median and p95 of each next to its target (≤ 3 s, ≤ 200 ms,
- * ≤ 200 ms), and how much of it the entities request took.
+ * ≤ 200 ms), and how much of it the entities request took. The verdict is
+ * on every step; the steps that the backend's periodic jobs (readiness
+ * and error-budget refreshes) overlapped, asked of its scheduler after
+ * each step, are also listed, with the figures of the others.
  * A benchmark, not a test: it never starts or stops the app.
  */
 import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/lib/chromium.mjs';
@@ -60,6 +63,50 @@ function stats(values) {
 }
 
 const ms = v => `${Math.round(v)} ms`;
+
+/** The backend's periodic jobs that share the two cores with the page. */
+const JOBS = {
+  'reliability-readiness-refresh': 'readiness refresh',
+  'reliability-slo-refresh': 'SLO refresh',
+};
+
+/**
+ * Asks the backend's scheduler which of its periodic jobs (the full
+ * readiness refresh, every 3 min in the seed; the error-budget refresh,
+ * every 30 s) are running or ended since `since` (epoch ms): a step they
+ * overlapped shared the two cores with them. Undefined when the scheduler
+ * cannot be read.
+ */
+async function jobsOverlapping(token, since) {
+  const res = await fetch(
+    `${BACKEND}/api/reliability/.backstage/scheduler/v1/tasks`,
+    { headers: { authorization: `Bearer ${token}` } },
+  ).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const { tasks } = await res.json();
+  return tasks
+    .filter(({ taskId, taskState: state }) => {
+      if (!(taskId in JOBS) || !state) return false;
+      return (
+        state.status === 'running' ||
+        (state.lastRunEndedAt !== undefined &&
+          Date.parse(state.lastRunEndedAt) >= since)
+      );
+    })
+    .map(({ taskId }) => JOBS[taskId]);
+}
+
+/** " (during the …)" for a step the backend's jobs overlapped. */
+const jobsNote = jobs =>
+  jobs?.length ? ` (during the ${jobs.join(', ')})` : '';
+
+/** A guest's token for the scheduler's route (as the page signs in). */
+async function guestToken() {
+  const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  }).catch(() => undefined);
+  return res?.ok ? (await res.json()).backstageIdentity?.token : undefined;
+}
 
 /**
  * Runs in the page: performs `action` ('filter' or 'sort') and resolves with
@@ -189,6 +236,9 @@ async function main() {
 
     const times = { render: [], filter: [], sort: [] };
     const requests = { filter: [], sort: [] };
+    // Per step: the backend's periodic jobs that overlapped it.
+    const token = await guestToken();
+    const overlapped = { filter: [], sort: [] };
     for (let i = 1; i <= runs; i++) {
       await page.goto(`${frontend}/reliability`, { waitUntil: 'commit' });
       const enter = page.getByRole('button', { name: 'Enter', exact: true });
@@ -217,14 +267,20 @@ async function main() {
         // the low-priority work the step before left (tiles, chart,
         // aggregates, the URL).
         await page.waitForTimeout(SETTLE_MS);
+        const since = Date.now();
         const r = await page.evaluate(measureInPage, { table: TABLE, action });
         times[action].push(r.elapsed);
+        overlapped[action].push(
+          token ? await jobsOverlapping(token, since) : undefined,
+        );
         if (r.request !== null) requests[action].push(r.request);
       }
       console.log(
         `bench: run ${i}/${runs}: first render ${ms(
           times.render.at(-1),
-        )}, filter ${ms(times.filter.at(-1))}, sort ${ms(times.sort.at(-1))}`,
+        )}, filter ${ms(times.filter.at(-1))}${jobsNote(
+          overlapped.filter.at(-1),
+        )}, sort ${ms(times.sort.at(-1))}${jobsNote(overlapped.sort.at(-1))}`,
       );
     }
 
@@ -256,6 +312,28 @@ async function main() {
       requestNote('filter'),
     );
     line('sort (click "Score" → table updated)', 'sort', requestNote('sort'));
+    for (const key of ['filter', 'sort']) {
+      if (!overlapped[key].every(Array.isArray)) {
+        console.log(
+          `bench: ${key}: could not tell which steps the backend's jobs overlapped (scheduler not readable)`,
+        );
+        continue;
+      }
+      const during = times[key].filter((_, i) => overlapped[key][i].length);
+      const apart = times[key].filter((_, i) => !overlapped[key][i].length);
+      const rest = apart.length
+        ? `; the ${apart.length} others: median ${ms(
+            stats(apart).median,
+          )}, p95 ${ms(stats(apart).p95)}`
+        : '';
+      console.log(
+        `bench: ${key}: ${
+          during.length
+        } of ${runs} while a periodic job of the backend ran${
+          during.length ? ` (${during.map(ms).join(', ')})` : ''
+        }${rest}`,
+      );
+    }
   } finally {
     await browser.close();
   }
