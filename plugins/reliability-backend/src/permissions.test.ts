@@ -49,6 +49,8 @@ jest.setTimeout(120_000);
 
 const OUTSIDER = 'user:default/outsider';
 const INSIDER = 'user:default/insider';
+/** May read no entity at all. */
+const BANNED = 'user:default/banned';
 const SECRET = 'component:default/secret';
 
 const location = 'url:https://git.example.com/vigil-test/catalog-info.yaml';
@@ -98,8 +100,8 @@ const testEntities = createBackendModule({
 
 /**
  * The policy under test: the outsider may read every entity but the secret
- * one (a conditional decision the catalog applies itself); everything else
- * is allowed.
+ * one (a conditional decision the catalog applies itself); the banned user
+ * may read none; everything else is allowed.
  */
 const testPolicy = createBackendModule({
   pluginId: 'permission',
@@ -129,6 +131,12 @@ const testPolicy = createBackendModule({
                   ],
                 },
               });
+            }
+            if (
+              principal?.userEntityRef === BANNED &&
+              query.permission.name === 'catalog.entity.read'
+            ) {
+              return { result: AuthorizeResult.DENY };
             }
             return { result: AuthorizeResult.ALLOW };
           },
@@ -237,7 +245,7 @@ describe('a user who may not read an entity in the catalog', () => {
     });
     server = backend.server;
 
-    for (const user of [OUTSIDER, INSIDER]) {
+    for (const user of [OUTSIDER, INSIDER, BANNED]) {
       const res = await request(server)
         .get('/api/auth/test/refresh')
         .set('x-test-user', user);
@@ -337,6 +345,23 @@ describe('a user who may not read an entity in the catalog', () => {
       totalItems: 1,
       refs: ['component:default/storefront'],
     });
+  });
+
+  it('finds nothing at all when the catalog lets them read nothing', async () => {
+    const base = '/api/reliability/entities/component/default';
+    expect((await as(INSIDER).post(`${base}/storefront/refresh`)).status).toBe(
+      200,
+    );
+    const rows = await as(BANNED).get('/api/reliability/overview/entities');
+    expect(rows.status).toBe(200);
+    expect(rows.body).toMatchObject({ totalItems: 0, items: [] });
+    const owners = await as(BANNED).get('/api/reliability/overview', {
+      groupBy: 'owner',
+    });
+    expect(owners.body.items).toEqual([]);
+    for (const path of [`${base}/storefront/readiness`, `${base}/storefront`]) {
+      expect((await as(BANNED).get(path)).status).toBe(404);
+    }
   });
 
   it('gets 404 from the deploy gate for it', async () => {

@@ -105,7 +105,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const readinessStore = await DatabaseReadinessStore.create({
           database,
         });
-        const readableRefs = new ReadableRefs({ catalog });
+        const readableRefs = new ReadableRefs({ catalog, permissions, auth });
         const records = new ReadinessRecords({
           catalog,
           auth,

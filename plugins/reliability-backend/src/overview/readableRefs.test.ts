@@ -1,5 +1,7 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { PermissionsService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ReadableRefs } from './readableRefs';
 
 const TTL = 60_000;
@@ -35,6 +37,43 @@ function fakeCatalog() {
   };
 }
 
+/** The catalog's read decision per user; asks are counted. */
+function fakePermissions(decisions: Record<string, AuthorizeResult>) {
+  const authorizeConditional = jest.fn(async (_queries, { credentials }) => {
+    const result = decisions[credentials.principal.userEntityRef];
+    if (result === AuthorizeResult.CONDITIONAL) {
+      return [
+        {
+          result,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: { rule: 'IS_ENTITY_OWNER', params: {} },
+        },
+      ];
+    }
+    return [{ result }];
+  });
+  return {
+    authorizeConditional,
+    permissions: { authorizeConditional } as unknown as PermissionsService,
+  };
+}
+
+/** Alice's read is conditional: she has a set of her own. */
+function readableRefs(
+  fake: ReturnType<typeof fakeCatalog>,
+  decisions: Record<string, AuthorizeResult> = {
+    'user:default/alice': AuthorizeResult.CONDITIONAL,
+  },
+) {
+  return new ReadableRefs({
+    catalog: fake.catalog,
+    permissions: fakePermissions(decisions).permissions,
+    auth: mockServices.auth(),
+    ttlMs: TTL,
+  });
+}
+
 describe('ReadableRefs', () => {
   const credentials = mockCredentials.user('user:default/alice');
   const sorted = (refs: Set<string>) => [...refs].sort();
@@ -45,7 +84,7 @@ describe('ReadableRefs', () => {
 
   it('shares one read among the requests within the time', async () => {
     const fake = fakeCatalog();
-    const refs = new ReadableRefs({ catalog: fake.catalog, ttlMs: TTL });
+    const refs = readableRefs(fake);
     await Promise.all([refs.get(credentials), refs.get(credentials)]);
     jest.setSystemTime(TTL - 1);
     expect(sorted(await refs.get(credentials))).toEqual([
@@ -56,7 +95,7 @@ describe('ReadableRefs', () => {
 
   it('answers from the set at hand past the time while it reads again, then from the new set', async () => {
     const fake = fakeCatalog();
-    const refs = new ReadableRefs({ catalog: fake.catalog, ttlMs: TTL });
+    const refs = readableRefs(fake);
     await refs.get(credentials);
     fake.state.names = ['a', 'b'];
     fake.state.hold = true;
@@ -80,7 +119,7 @@ describe('ReadableRefs', () => {
 
   it('makes the caller wait for a fresh read past twice the time', async () => {
     const fake = fakeCatalog();
-    const refs = new ReadableRefs({ catalog: fake.catalog, ttlMs: TTL });
+    const refs = readableRefs(fake);
     await refs.get(credentials);
     fake.state.names = ['b'];
     jest.setSystemTime(2 * TTL);
@@ -91,7 +130,7 @@ describe('ReadableRefs', () => {
 
   it('keeps the old set when a read again fails, until twice the time', async () => {
     const fake = fakeCatalog();
-    const refs = new ReadableRefs({ catalog: fake.catalog, ttlMs: TTL });
+    const refs = readableRefs(fake);
     await refs.get(credentials);
     fake.state.fail = true;
     jest.setSystemTime(TTL + 1);
@@ -106,5 +145,123 @@ describe('ReadableRefs', () => {
     expect(fake.queryEntities).toHaveBeenCalledTimes(3);
     jest.setSystemTime(2 * TTL + 1);
     await expect(refs.get(credentials)).rejects.toThrow('catalog down');
+  });
+
+  describe("by the catalog's read decision", () => {
+    const bob = mockCredentials.user('user:default/bob');
+    const carol = mockCredentials.user('user:default/carol');
+    const dave = mockCredentials.user('user:default/dave');
+    const decisions = {
+      'user:default/alice': AuthorizeResult.CONDITIONAL,
+      'user:default/bob': AuthorizeResult.ALLOW,
+      'user:default/carol': AuthorizeResult.ALLOW,
+      'user:default/dave': AuthorizeResult.DENY,
+    };
+    const setUp = () => {
+      const fake = fakeCatalog();
+      const permissions = fakePermissions(decisions);
+      const refs = new ReadableRefs({
+        catalog: fake.catalog,
+        permissions: permissions.permissions,
+        auth: mockServices.auth(),
+        ttlMs: TTL,
+      });
+      /** The principal of each catalog read, in order. */
+      const readers = () =>
+        fake.queryEntities.mock.calls.map(
+          (call: any) => call[1].credentials.principal,
+        );
+      return { fake, permissions, refs, readers };
+    };
+
+    it("gives callers allowed outright one set, read with the plugin's own credentials", async () => {
+      const { refs, readers } = setUp();
+      const [forBob, forCarol] = await Promise.all([
+        refs.get(bob),
+        refs.get(carol),
+      ]);
+      expect(forCarol).toBe(forBob);
+      expect(sorted(forBob)).toEqual(['component:default/a']);
+      expect(readers()).toEqual([expect.objectContaining({ type: 'service' })]);
+    });
+
+    it("reads the catalog with the caller's credentials when their read is conditional", async () => {
+      const { refs, readers } = setUp();
+      const forAlice = await refs.get(credentials);
+      expect(forAlice).not.toBe(await refs.get(bob));
+      expect(readers()).toEqual([
+        expect.objectContaining({ userEntityRef: 'user:default/alice' }),
+        expect.objectContaining({ type: 'service' }),
+      ]);
+    });
+
+    it('gives a denied caller nothing without reading the catalog', async () => {
+      const { refs, fake } = setUp();
+      expect((await refs.get(dave)).size).toBe(0);
+      expect(await refs.cached(dave)).toEqual(new Set());
+      expect(fake.queryEntities).not.toHaveBeenCalled();
+    });
+
+    it("asks for a caller's decision once within the time", async () => {
+      const { refs, permissions } = setUp();
+      await refs.get(bob);
+      await refs.get(bob);
+      await refs.cached(bob);
+      expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+      jest.setSystemTime(TTL);
+      await refs.get(bob);
+      expect(permissions.authorizeConditional).toHaveBeenCalledTimes(2);
+    });
+
+    it('has cached() start the shared read without waiting, then answer from it, reading again behind it', async () => {
+      const { refs, fake } = setUp();
+      fake.state.hold = true;
+      expect(await refs.cached(bob)).toBeUndefined();
+      expect(fake.queryEntities).toHaveBeenCalledTimes(1);
+      fake.state.hold = false;
+      fake.release();
+      await flush();
+      expect(sorted((await refs.cached(carol))!)).toEqual([
+        'component:default/a',
+      ]);
+      // Past the time the set at hand still answers while it is read again.
+      fake.state.names = ['a', 'b'];
+      jest.setSystemTime(TTL + 1);
+      expect(sorted((await refs.cached(bob))!)).toEqual([
+        'component:default/a',
+      ]);
+      await flush();
+      expect(sorted((await refs.cached(bob))!)).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      expect(fake.queryEntities).toHaveBeenCalledTimes(2);
+    });
+
+    it("has cached() never read a conditional caller's own set", async () => {
+      const { refs, fake } = setUp();
+      expect(await refs.cached(credentials)).toBeUndefined();
+      expect(fake.queryEntities).not.toHaveBeenCalled();
+    });
+
+    it('answers callers allowed outright from a set handed over, however old, reading again behind it', async () => {
+      const { refs, fake } = setUp();
+      refs.everyEntity(new Set(['component:default/x']), new Date(0));
+      expect(sorted(await refs.get(bob))).toEqual(['component:default/x']);
+      expect(fake.queryEntities).not.toHaveBeenCalled();
+      jest.setSystemTime(10 * TTL);
+      expect(sorted(await refs.get(bob))).toEqual(['component:default/x']);
+      expect(fake.queryEntities).toHaveBeenCalledTimes(1);
+      await flush();
+      expect(sorted(await refs.get(carol))).toEqual(['component:default/a']);
+    });
+
+    it('keeps a newer set than the one handed over', async () => {
+      const { refs } = setUp();
+      jest.setSystemTime(TTL / 2);
+      await refs.get(bob);
+      refs.everyEntity(new Set(['component:default/x']), new Date(0));
+      expect(sorted(await refs.get(bob))).toEqual(['component:default/a']);
+    });
   });
 });

@@ -1,10 +1,16 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RELIABILITY_ENTITY_KINDS } from '@vigil/plugin-reliability-common';
 import { catalogPages } from './catalogStructure';
 
-/** Who is asking: the cache key of their readable set. */
+/** Who is asking: the cache key of their decision and of their own set. */
 function principalKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type?: string;
@@ -14,7 +20,16 @@ function principalKey(credentials: BackstageCredentials): string {
   return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
 }
 
-/** A caller's readable set, or the read that will answer it. */
+/**
+ * The key of the set every caller the catalog lets read everything shares;
+ * principal keys always hold a colon, so it never names a caller.
+ */
+const EVERY_ENTITY = 'every-entity';
+
+/** The set of a caller the catalog lets read nothing. Never changed. */
+const NOTHING = new Set<string>();
+
+/** A readable set, or the read that will answer it. */
 interface ReadableSet {
   /** When its read started. */
   at: number;
@@ -25,63 +40,184 @@ interface ReadableSet {
   rereading?: boolean;
 }
 
+/** Where a caller's set comes from: whose read, with which credentials. */
+interface SetSource {
+  key: string;
+  credentials: () => Promise<BackstageCredentials>;
+}
+
 /**
- * The refs of the entities a caller may read, as the catalog answers with
- * the caller's own credentials (so the catalog's permission policy
- * decides). Kept per caller for `ttlMs`, so the overview does not page the
- * whole catalog on every request; concurrent requests of one caller share
- * one read. Once `ttlMs` has passed, the next request is answered from the
- * set at hand while a fresh one is read (paging the refs of the seed's
- * 10,131 entities took 1.5-3.8 s, which no request should wait for);
- * past twice `ttlMs` the caller waits for the fresh read. A change of
- * permissions therefore shows within `ttlMs` of use, and never later than
- * twice `ttlMs`.
+ * The refs of the entities a caller may read in the catalog. The catalog's
+ * own read decision (`catalog.entity.read`, asked of the permissions
+ * service as the catalog asks it) says how to find them:
+ *
+ * - allowed outright: every entity in the catalog. One set, read with the
+ *   plugin's own credentials, serves every such caller (paging the refs of
+ *   the seed's 10,131 entities took 1.5-3.8 s, once per caller before);
+ * - denied: none, without reading the catalog;
+ * - conditional: the caller's own set, read from the catalog with their
+ *   credentials, so the catalog applies the conditions itself.
+ *
+ * Decisions and sets are kept `ttlMs`; concurrent requests share one read.
+ * Once `ttlMs` has passed, the next request is answered from the set at
+ * hand while a fresh one is read. A caller's own set stands in until twice
+ * `ttlMs`, after which they wait for the fresh read: a change of their
+ * permissions shows within `ttlMs` of use, never later than twice `ttlMs`.
+ * The shared set stands in however old (the readiness refresh also hands
+ * over every complete read it makes), so no caller allowed outright waits
+ * for a whole read of the catalog once one has been made.
  */
 export class ReadableRefs {
-  private readonly cache = new Map<string, ReadableSet>();
+  private readonly sets = new Map<string, ReadableSet>();
+  private readonly decisions = new Map<
+    string,
+    { at: number; result: Promise<AuthorizeResult> }
+  >();
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      permissions: PermissionsService;
+      auth: AuthService;
       ttlMs?: number;
       /** Callers kept at most; the oldest is dropped first. */
       maxCallers?: number;
     },
   ) {}
 
-  async get(credentials: BackstageCredentials): Promise<Set<string>> {
-    const key = principalKey(credentials);
-    const ttl = this.options.ttlMs ?? 60_000;
-    const cached = this.cache.get(key);
-    const age = cached ? Date.now() - cached.at : Infinity;
-    if (cached && age < ttl) return cached.refs;
-    if (cached?.answered && age < 2 * ttl) {
-      if (!cached.rereading) {
-        cached.rereading = true;
-        // Kept only when it answers; a failed one leaves the old set to age.
-        const fresh = this.read(credentials);
-        fresh.refs
-          .then(() => this.keep(key, fresh))
-          .catch(() => {
-            cached.rereading = false;
-          });
-      }
-      return cached.refs;
-    }
-    const fresh = this.read(credentials);
-    this.keep(key, fresh);
-    // A failed read is not kept: the next request tries again.
-    fresh.refs.catch(() => {
-      if (this.cache.get(key) === fresh) this.cache.delete(key);
-    });
-    return fresh.refs;
+  private get ttl() {
+    return this.options.ttlMs ?? 60_000;
   }
 
-  /** A read of the caller's set, marked answered once it has. */
-  private read(credentials: BackstageCredentials): ReadableSet {
+  async get(credentials: BackstageCredentials): Promise<Set<string>> {
+    const source = await this.sourceOf(credentials);
+    if (!source) return NOTHING;
+    return (this.atHand(source) ?? this.readNow(source)).refs;
+  }
+
+  /**
+   * The caller's set if one is at hand; never waits for the catalog. The
+   * shared set, when there is none yet, starts being read for the requests
+   * that follow.
+   */
+  async cached(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string> | undefined> {
+    const source = await this.sourceOf(credentials).catch(() => undefined);
+    if (source === undefined) return undefined;
+    if (source === null) return NOTHING;
+    const entry = this.atHand(source);
+    if (entry?.answered) return entry.refs.catch(() => undefined);
+    if (!entry && source.key === EVERY_ENTITY) {
+      this.readNow(source).refs.catch(() => undefined);
+    }
+    return undefined;
+  }
+
+  /**
+   * Every entity in the catalog, as a complete paged read with the plugin's
+   * own credentials found it (the readiness refresh makes one): the shared
+   * set, unless a newer one is at hand.
+   */
+  everyEntity(refs: Set<string>, readAt: Date) {
+    const current = this.sets.get(EVERY_ENTITY);
+    if (current?.answered && current.at >= readAt.getTime()) return;
+    const entry: ReadableSet = {
+      at: readAt.getTime(),
+      refs: Promise.resolve(refs),
+      answered: true,
+    };
+    this.keep(this.sets, EVERY_ENTITY, entry);
+  }
+
+  /**
+   * The entry that may answer now, if any: one read less than `ttlMs` ago
+   * (or still being read), else one that has answered, read again behind
+   * it. A caller's own set stands in until twice `ttlMs`, so a change of
+   * their permissions shows by then; the shared set stands in however old,
+   * since what it can miss is only an entity added or removed meanwhile.
+   */
+  private atHand(source: SetSource): ReadableSet | undefined {
+    const entry = this.sets.get(source.key);
+    if (!entry) return undefined;
+    const age = Date.now() - entry.at;
+    if (age < this.ttl) return entry;
+    const limit = source.key === EVERY_ENTITY ? Infinity : 2 * this.ttl;
+    if (!entry.answered || age >= limit) return undefined;
+    this.rereadBehind(source, entry);
+    return entry;
+  }
+
+  /**
+   * Whose set answers the caller: the shared one, their own, or none
+   * (null) when the catalog lets them read nothing.
+   */
+  private async sourceOf(
+    credentials: BackstageCredentials,
+  ): Promise<SetSource | null> {
+    const decision = await this.decisionOf(credentials);
+    if (decision === AuthorizeResult.DENY) return null;
+    if (decision === AuthorizeResult.ALLOW) {
+      return {
+        key: EVERY_ENTITY,
+        credentials: () => this.options.auth.getOwnServiceCredentials(),
+      };
+    }
+    return {
+      key: principalKey(credentials),
+      credentials: async () => credentials,
+    };
+  }
+
+  /** The catalog's read decision for the caller, kept `ttlMs`. */
+  private decisionOf(
+    credentials: BackstageCredentials,
+  ): Promise<AuthorizeResult> {
+    const key = principalKey(credentials);
+    const cached = this.decisions.get(key);
+    if (cached && Date.now() - cached.at < this.ttl) return cached.result;
+    const entry = {
+      at: Date.now(),
+      result: this.options.permissions
+        .authorizeConditional([{ permission: catalogEntityReadPermission }], {
+          credentials,
+        })
+        .then(([decision]) => decision.result),
+    };
+    this.keep(this.decisions, key, entry);
+    entry.result.catch(() => {
+      if (this.decisions.get(key) === entry) this.decisions.delete(key);
+    });
+    return entry.result;
+  }
+
+  /** Reads the set now; the caller waits for it. A failed read is forgotten. */
+  private readNow(source: SetSource): ReadableSet {
+    const fresh = this.read(source);
+    this.keep(this.sets, source.key, fresh);
+    fresh.refs.catch(() => {
+      if (this.sets.get(source.key) === fresh) this.sets.delete(source.key);
+    });
+    return fresh;
+  }
+
+  /** Reads the set again while `stale` answers; keeps it once it has. */
+  private rereadBehind(source: SetSource, stale: ReadableSet) {
+    if (stale.rereading) return;
+    stale.rereading = true;
+    const fresh = this.read(source);
+    fresh.refs
+      .then(() => this.keep(this.sets, source.key, fresh))
+      .catch(() => {
+        stale.rereading = false;
+      });
+  }
+
+  /** A read of a set, marked answered once it has. */
+  private read(source: SetSource): ReadableSet {
     const entry: ReadableSet = {
       at: Date.now(),
-      refs: this.load(credentials),
+      refs: source.credentials().then(credentials => this.load(credentials)),
     };
     entry.refs.then(
       () => {
@@ -92,25 +228,14 @@ export class ReadableRefs {
     return entry;
   }
 
-  /** Stores the caller's entry as the newest; drops the oldest caller past the bound. */
-  private keep(key: string, entry: ReadableSet) {
-    this.cache.delete(key);
-    this.cache.set(key, entry);
+  /** Stores an entry as the newest; drops the oldest past the bound. */
+  private keep<T>(cache: Map<string, T>, key: string, entry: T) {
+    cache.delete(key);
+    cache.set(key, entry);
     const max = this.options.maxCallers ?? 1000;
-    if (this.cache.size > max) {
-      this.cache.delete(this.cache.keys().next().value!);
+    if (cache.size > max) {
+      cache.delete(cache.keys().next().value!);
     }
-  }
-
-  /** The caller's set if a fresh one is at hand; never reads the catalog. */
-  async cached(
-    credentials: BackstageCredentials,
-  ): Promise<Set<string> | undefined> {
-    const cached = this.cache.get(principalKey(credentials));
-    if (!cached || Date.now() - cached.at >= (this.options.ttlMs ?? 60_000)) {
-      return undefined;
-    }
-    return cached.refs.catch(() => undefined);
   }
 
   private async load(credentials: BackstageCredentials) {

@@ -43,7 +43,8 @@ export class ReadinessRecords {
       logger: LoggerService;
       policy: ReliabilityPolicy;
       historyEverySeconds: number;
-      /** Callers' readable sets, when the overview has them cached. */
+      /** Callers' readable sets: the stored result consults them, and a
+       * complete refresh hands over every entity it read. */
       readableRefs?: ReadableRefs;
       clock?: () => Date;
     },
@@ -127,6 +128,10 @@ export class ReadinessRecords {
    */
   async refreshAll(): Promise<{ evaluated: number; failed: number }> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
+    const startedAt = this.now();
+    // Every entity the pages hold: the overview's set for callers allowed
+    // to read everything, handed over once the read is complete.
+    const everyEntity = new Set<string>();
     let evaluated = 0;
     let failed = 0;
     for await (const items of catalogPages(
@@ -141,6 +146,7 @@ export class ReadinessRecords {
       );
       const page: Array<{ entity: Entity; result: ReadinessResult }> = [];
       for (const [i, entity] of items.entries()) {
+        everyEntity.add(stringifyEntityRef(entity));
         const result = results[i];
         if (result instanceof Error) {
           failed++;
@@ -156,6 +162,7 @@ export class ReadinessRecords {
       failed += page.length - saved;
       await yieldToEventLoop();
     }
+    this.options.readableRefs?.everyEntity(everyEntity, startedAt);
     return { evaluated, failed };
   }
 
