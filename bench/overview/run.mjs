@@ -85,10 +85,14 @@ async function jobsOverlapping(token, since) {
   if (!res?.ok) return undefined;
   const { tasks } = await res.json();
   return tasks
-    .filter(({ taskId, taskState: state }) => {
+    .filter(({ taskId, taskState: state, workerState }) => {
       if (!(taskId in JOBS) || !state) return false;
+      // The worker's state, when given, says whether this backend runs the
+      // job now: the task's own stays 'running' after a backend stopped
+      // mid-run, until the run times out (30 min for the readiness refresh).
+      const running = (workerState ?? state).status === 'running';
       return (
-        state.status === 'running' ||
+        running ||
         (state.lastRunEndedAt !== undefined &&
           Date.parse(state.lastRunEndedAt) >= since)
       );

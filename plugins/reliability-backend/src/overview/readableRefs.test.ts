@@ -5,6 +5,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ReadableRefs } from './readableRefs';
 
 const TTL = 60_000;
+/** How long the shared set lasts before it is read again. */
+const SHARED_TTL = 5 * TTL;
 
 /** A catalog whose readable components the test sets; reads are counted. */
 function fakeCatalog() {
@@ -165,6 +167,7 @@ describe('ReadableRefs', () => {
         permissions: permissions.permissions,
         auth: mockServices.auth(),
         ttlMs: TTL,
+        everyEntityTtlMs: SHARED_TTL,
       });
       /** The principal of each catalog read, in order. */
       const readers = () =>
@@ -224,9 +227,9 @@ describe('ReadableRefs', () => {
       expect(sorted((await refs.cached(carol))!)).toEqual([
         'component:default/a',
       ]);
-      // Past the time the set at hand still answers while it is read again.
+      // Past its time the set at hand still answers while it is read again.
       fake.state.names = ['a', 'b'];
-      jest.setSystemTime(TTL + 1);
+      jest.setSystemTime(SHARED_TTL + 1);
       expect(sorted((await refs.cached(bob))!)).toEqual([
         'component:default/a',
       ]);
@@ -249,11 +252,27 @@ describe('ReadableRefs', () => {
       refs.everyEntity(new Set(['component:default/x']), new Date(0));
       expect(sorted(await refs.get(bob))).toEqual(['component:default/x']);
       expect(fake.queryEntities).not.toHaveBeenCalled();
-      jest.setSystemTime(10 * TTL);
+      // Not read again within its time, though past the callers' own time.
+      jest.setSystemTime(SHARED_TTL - 1);
+      expect(sorted(await refs.get(bob))).toEqual(['component:default/x']);
+      expect(fake.queryEntities).not.toHaveBeenCalled();
+      jest.setSystemTime(10 * SHARED_TTL);
       expect(sorted(await refs.get(bob))).toEqual(['component:default/x']);
       expect(fake.queryEntities).toHaveBeenCalledTimes(1);
       await flush();
       expect(sorted(await refs.get(carol))).toEqual(['component:default/a']);
+    });
+
+    it('adds an entity evaluated on its own to the shared set', async () => {
+      const { refs } = setUp();
+      refs.addEntity('component:default/before');
+      await refs.get(bob);
+      refs.addEntity('component:default/new');
+      await flush();
+      expect(sorted(await refs.get(carol))).toEqual([
+        'component:default/a',
+        'component:default/new',
+      ]);
     });
 
     it('keeps a newer set than the one handed over', async () => {

@@ -58,14 +58,19 @@ interface SetSource {
  * - conditional: the caller's own set, read from the catalog with their
  *   credentials, so the catalog applies the conditions itself.
  *
- * Decisions and sets are kept `ttlMs`; concurrent requests share one read.
- * Once `ttlMs` has passed, the next request is answered from the set at
- * hand while a fresh one is read. A caller's own set stands in until twice
- * `ttlMs`, after which they wait for the fresh read: a change of their
- * permissions shows within `ttlMs` of use, never later than twice `ttlMs`.
- * The shared set stands in however old (the readiness refresh also hands
- * over every complete read it makes), so no caller allowed outright waits
- * for a whole read of the catalog once one has been made.
+ * Decisions and callers' own sets are kept `ttlMs`; concurrent requests
+ * share one read. Once `ttlMs` has passed, the next request is answered
+ * from the set at hand while a fresh one is read; past twice `ttlMs` the
+ * caller waits for the fresh read: a change of their permissions shows
+ * within `ttlMs` of use, never later than twice `ttlMs`.
+ *
+ * The shared set holds no permission: what it can miss is an entity added
+ * to or removed from the catalog. So it is read again only past
+ * `everyEntityTtlMs` (each read pages the whole catalog: work that shares
+ * the cores with the requests), and it stands in however old while it
+ * is: no caller allowed outright waits for a whole read of the catalog once
+ * one has been made. Each complete readiness refresh hands over the
+ * entities it read, and an entity evaluated on its own is added at once.
  */
 export class ReadableRefs {
   private readonly sets = new Map<string, ReadableSet>();
@@ -80,6 +85,8 @@ export class ReadableRefs {
       permissions: PermissionsService;
       auth: AuthService;
       ttlMs?: number;
+      /** How old the shared set may grow before it is read again. */
+      everyEntityTtlMs?: number;
       /** Callers kept at most; the oldest is dropped first. */
       maxCallers?: number;
     },
@@ -131,19 +138,30 @@ export class ReadableRefs {
   }
 
   /**
-   * The entry that may answer now, if any: one read less than `ttlMs` ago
-   * (or still being read), else one that has answered, read again behind
-   * it. A caller's own set stands in until twice `ttlMs`, so a change of
-   * their permissions shows by then; the shared set stands in however old,
-   * since what it can miss is only an entity added or removed meanwhile.
+   * An entity just read from the catalog (evaluated on its own): in the
+   * shared set from now on, so it shows in the overview before the set is
+   * read again.
+   */
+  addEntity(entityRef: string) {
+    const entry = this.sets.get(EVERY_ENTITY);
+    if (entry?.answered) entry.refs.then(refs => refs.add(entityRef));
+  }
+
+  /**
+   * The entry that may answer now, if any: one read within its time (or
+   * still being read), else one that has answered, read again behind it:
+   * a caller's own set until twice `ttlMs`, the shared set however old.
    */
   private atHand(source: SetSource): ReadableSet | undefined {
     const entry = this.sets.get(source.key);
     if (!entry) return undefined;
     const age = Date.now() - entry.at;
-    if (age < this.ttl) return entry;
-    const limit = source.key === EVERY_ENTITY ? Infinity : 2 * this.ttl;
-    if (!entry.answered || age >= limit) return undefined;
+    const shared = source.key === EVERY_ENTITY;
+    const ttl = shared ? this.options.everyEntityTtlMs ?? 5 * 60_000 : this.ttl;
+    if (age < ttl) return entry;
+    if (!entry.answered || age >= (shared ? Infinity : 2 * ttl)) {
+      return undefined;
+    }
     this.rereadBehind(source, entry);
     return entry;
   }

@@ -17,7 +17,7 @@ const component = (name: string): Entity => ({
   spec: { type: 'service', owner: 'team', lifecycle: 'production' },
 });
 
-describe('ReadinessRecords.refreshAll', () => {
+describe('ReadinessRecords', () => {
   const now = new Date('2026-11-27T12:00:00Z');
   const evaluateMany = async (entities: Entity[]) =>
     entities.map(entity =>
@@ -32,19 +32,21 @@ describe('ReadinessRecords.refreshAll', () => {
 
   function records(catalog: ReturnType<typeof catalogServiceMock>) {
     const everyEntity = jest.fn();
+    const addEntity = jest.fn();
+    const saveResult = jest.fn(async () => undefined);
     const saveResults = jest.fn(async () => undefined);
     const refresh = new ReadinessRecords({
       catalog,
       auth: mockServices.auth(),
       readiness: { evaluateMany } as unknown as ReadinessService,
-      store: { saveResults } as unknown as ReadinessStore,
+      store: { saveResults, saveResult } as unknown as ReadinessStore,
       logger: mockServices.logger.mock(),
       policy: DEFAULT_POLICY,
       historyEverySeconds: 86_400,
-      readableRefs: { everyEntity } as unknown as ReadableRefs,
+      readableRefs: { everyEntity, addEntity } as unknown as ReadableRefs,
       clock: () => now,
     });
-    return { refresh, everyEntity, saveResults };
+    return { refresh, everyEntity, addEntity, saveResults };
   }
 
   // Three catalog pages of 500.
@@ -75,5 +77,12 @@ describe('ReadinessRecords.refreshAll', () => {
     // The first page was saved; no partial set replaces the shared one.
     expect(saveResults).toHaveBeenCalledTimes(1);
     expect(everyEntity).not.toHaveBeenCalled();
+  });
+
+  it('adds an entity it records on its own to the shared readable set', async () => {
+    const { refresh, addEntity } = records(catalogServiceMock());
+    const [result] = await evaluateMany([component('lone')]);
+    await refresh.record(component('lone'), result);
+    expect(addEntity).toHaveBeenCalledWith('component:default/lone');
   });
 });

@@ -76,11 +76,14 @@ export class ReadinessRecords {
 
   /** Saves a result computed elsewhere (e.g. by the entity route). */
   async record(entity: Entity, result: ReadinessResult): Promise<void> {
+    const subject = this.subjectOf(entity, result);
     await this.options.store.saveResult(
-      this.subjectOf(entity, result),
+      subject,
       result,
       this.options.historyEverySeconds,
     );
+    // Read from the catalog just now, so it is there for the overview too.
+    this.options.readableRefs?.addEntity(subject.entityRef);
   }
 
   private warnFailed(entity: Entity, error: unknown) {
