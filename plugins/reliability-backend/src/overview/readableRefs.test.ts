@@ -153,21 +153,24 @@ describe('ReadableRefs', () => {
     const bob = mockCredentials.user('user:default/bob');
     const carol = mockCredentials.user('user:default/carol');
     const dave = mockCredentials.user('user:default/dave');
-    const decisions = {
+    const decisions: Record<string, AuthorizeResult> = {
       'user:default/alice': AuthorizeResult.CONDITIONAL,
       'user:default/bob': AuthorizeResult.ALLOW,
       'user:default/carol': AuthorizeResult.ALLOW,
       'user:default/dave': AuthorizeResult.DENY,
     };
-    const setUp = () => {
+    const setUp = (options: { maxCallers?: number } = {}) => {
       const fake = fakeCatalog();
-      const permissions = fakePermissions(decisions);
+      // A copy per test: a test may change a decision.
+      const decided = { ...decisions };
+      const permissions = { ...fakePermissions(decided), decided };
       const refs = new ReadableRefs({
         catalog: fake.catalog,
         permissions: permissions.permissions,
         auth: mockServices.auth(),
         ttlMs: TTL,
         everyEntityTtlMs: SHARED_TTL,
+        ...options,
       });
       /** The principal of each catalog read, in order. */
       const readers = () =>
@@ -263,14 +266,20 @@ describe('ReadableRefs', () => {
       expect(sorted(await refs.get(carol))).toEqual(['component:default/a']);
     });
 
-    it('adds an entity evaluated on its own to the shared set', async () => {
-      const { refs } = setUp();
-      refs.addEntity('component:default/before');
-      await refs.get(bob);
+    it('adds an entity evaluated on its own to the shared set, also while the set is first read', async () => {
+      const { refs, fake } = setUp();
+      fake.state.hold = true;
+      const first = refs.get(bob);
+      await flush();
+      refs.addEntity('component:default/during');
+      fake.state.hold = false;
+      fake.release();
+      await first;
       refs.addEntity('component:default/new');
       await flush();
       expect(sorted(await refs.get(carol))).toEqual([
         'component:default/a',
+        'component:default/during',
         'component:default/new',
       ]);
     });
@@ -281,6 +290,59 @@ describe('ReadableRefs', () => {
       await refs.get(bob);
       refs.everyEntity(new Set(['component:default/x']), new Date(0));
       expect(sorted(await refs.get(bob))).toEqual(['component:default/a']);
+    });
+
+    it("honours a caller's changed decision once the time has passed", async () => {
+      const { refs, permissions } = setUp();
+      expect((await refs.get(bob)).size).toBe(1);
+      permissions.decided['user:default/bob'] = AuthorizeResult.DENY;
+      jest.setSystemTime(TTL - 1);
+      expect((await refs.get(bob)).size).toBe(1);
+      jest.setSystemTime(TTL);
+      expect((await refs.get(bob)).size).toBe(0);
+      expect(await refs.cached(bob)).toEqual(new Set());
+    });
+
+    it('fails get() and answers nothing from cached() when the decision cannot be asked', async () => {
+      const { refs, permissions } = setUp();
+      permissions.authorizeConditional.mockRejectedValue(
+        new Error('permission backend down'),
+      );
+      await expect(refs.get(bob)).rejects.toThrow('permission backend down');
+      expect(await refs.cached(bob)).toBeUndefined();
+    });
+
+    it("has cached() vouch for a conditional caller's own set only within the time", async () => {
+      const { refs } = setUp();
+      await refs.get(credentials);
+      jest.setSystemTime(TTL - 1);
+      expect(await refs.cached(credentials)).toBeDefined();
+      jest.setSystemTime(TTL + 1);
+      expect(await refs.cached(credentials)).toBeUndefined();
+      // It was read again behind that request: the fresh set vouches again.
+      await flush();
+      expect(await refs.cached(credentials)).toBeDefined();
+    });
+
+    it('keeps an entity evaluated on its own through a set handed over that was read before it', async () => {
+      const { refs } = setUp();
+      await refs.get(bob);
+      jest.setSystemTime(1_000);
+      refs.addEntity('component:default/new');
+      refs.everyEntity(new Set(['component:default/b']), new Date(500));
+      expect(sorted(await refs.get(carol))).toEqual([
+        'component:default/b',
+        'component:default/new',
+      ]);
+    });
+
+    it('never drops the shared set to keep a caller of their own', async () => {
+      const { refs, fake } = setUp({ maxCallers: 1 });
+      await refs.get(bob);
+      await refs.get(credentials);
+      await refs.get(carol);
+      // One read for the shared set, one for alice's own: none again for carol.
+      expect(fake.queryEntities).toHaveBeenCalledTimes(2);
     });
   });
 });

@@ -74,6 +74,8 @@ interface SetSource {
  */
 export class ReadableRefs {
   private readonly sets = new Map<string, ReadableSet>();
+  /** Entities evaluated on their own lately, and when: see addEntity. */
+  private readonly added = new Map<string, number>();
   private readonly decisions = new Map<
     string,
     { at: number; result: Promise<AuthorizeResult> }
@@ -114,7 +116,12 @@ export class ReadableRefs {
     if (source === undefined) return undefined;
     if (source === null) return NOTHING;
     const entry = this.atHand(source);
-    if (entry?.answered) return entry.refs.catch(() => undefined);
+    // A caller's own set vouches for an entity only within `ttlMs`, as a
+    // catalog check would: past it the route asks the catalog.
+    const vouches =
+      source.key === EVERY_ENTITY ||
+      (entry !== undefined && Date.now() - entry.at < this.ttl);
+    if (entry?.answered && vouches) return entry.refs.catch(() => undefined);
     if (!entry && source.key === EVERY_ENTITY) {
       this.readNow(source).refs.catch(() => undefined);
     }
@@ -131,7 +138,7 @@ export class ReadableRefs {
     if (current?.answered && current.at >= readAt.getTime()) return;
     const entry: ReadableSet = {
       at: readAt.getTime(),
-      refs: Promise.resolve(refs),
+      refs: Promise.resolve(this.withAdded(refs, readAt.getTime())),
       answered: true,
     };
     this.keep(this.sets, EVERY_ENTITY, entry);
@@ -143,8 +150,27 @@ export class ReadableRefs {
    * read again.
    */
   addEntity(entityRef: string) {
+    const now = Date.now();
+    // Kept as long as a read of the shared set may have started before it.
+    for (const [ref, at] of this.added) {
+      if (at < now - this.everyEntityTtl) this.added.delete(ref);
+    }
+    this.added.delete(entityRef);
+    this.added.set(entityRef, now);
     const entry = this.sets.get(EVERY_ENTITY);
     if (entry?.answered) entry.refs.then(refs => refs.add(entityRef));
+  }
+
+  /** `refs` with the entities added since `readAt`, which a read may lack. */
+  private withAdded(refs: Set<string>, readAt: number) {
+    for (const [ref, at] of this.added) {
+      if (at >= readAt) refs.add(ref);
+    }
+    return refs;
+  }
+
+  private get everyEntityTtl() {
+    return this.options.everyEntityTtlMs ?? 5 * 60_000;
   }
 
   /**
@@ -157,7 +183,7 @@ export class ReadableRefs {
     if (!entry) return undefined;
     const age = Date.now() - entry.at;
     const shared = source.key === EVERY_ENTITY;
-    const ttl = shared ? this.options.everyEntityTtlMs ?? 5 * 60_000 : this.ttl;
+    const ttl = shared ? this.everyEntityTtl : this.ttl;
     if (age < ttl) return entry;
     if (!entry.answered || age >= (shared ? Infinity : 2 * ttl)) {
       return undefined;
@@ -225,7 +251,13 @@ export class ReadableRefs {
     stale.rereading = true;
     const fresh = this.read(source);
     fresh.refs
-      .then(() => this.keep(this.sets, source.key, fresh))
+      .then(() => {
+        // A newer set (handed over meanwhile) is not replaced.
+        const current = this.sets.get(source.key);
+        if (!current || current.at <= fresh.at) {
+          this.keep(this.sets, source.key, fresh);
+        }
+      })
       .catch(() => {
         stale.rereading = false;
       });
@@ -233,9 +265,15 @@ export class ReadableRefs {
 
   /** A read of a set, marked answered once it has. */
   private read(source: SetSource): ReadableSet {
+    const at = Date.now();
     const entry: ReadableSet = {
-      at: Date.now(),
-      refs: source.credentials().then(credentials => this.load(credentials)),
+      at,
+      refs: source
+        .credentials()
+        .then(credentials => this.load(credentials))
+        .then(refs =>
+          source.key === EVERY_ENTITY ? this.withAdded(refs, at) : refs,
+        ),
     };
     entry.refs.then(
       () => {
@@ -246,13 +284,21 @@ export class ReadableRefs {
     return entry;
   }
 
-  /** Stores an entry as the newest; drops the oldest past the bound. */
+  /**
+   * Stores an entry as the newest; drops the oldest caller's past the
+   * bound (never the shared set, which serves every caller allowed
+   * outright).
+   */
   private keep<T>(cache: Map<string, T>, key: string, entry: T) {
     cache.delete(key);
     cache.set(key, entry);
     const max = this.options.maxCallers ?? 1000;
-    if (cache.size > max) {
-      cache.delete(cache.keys().next().value!);
+    if (cache.size <= max) return;
+    for (const oldest of cache.keys()) {
+      if (oldest !== EVERY_ENTITY) {
+        cache.delete(oldest);
+        return;
+      }
     }
   }
 
