@@ -4,21 +4,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RELIABILITY_ENTITY_KINDS } from '@vigil/plugin-reliability-common';
+import { keepNewest } from '../service/keepNewest';
+import { CatalogReadDecisions, principalKey } from './catalogReadDecisions';
 import { catalogPages } from './catalogStructure';
-
-/** Who is asking: the cache key of their decision and of their own set. */
-function principalKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return `${principal.type}:${principal.userEntityRef ?? principal.subject}`;
-}
 
 /**
  * The key of the set every caller the catalog lets read everything shares;
@@ -76,10 +67,7 @@ export class ReadableRefs {
   private readonly sets = new Map<string, ReadableSet>();
   /** Entities evaluated on their own lately, and when: see addEntity. */
   private readonly added = new Map<string, number>();
-  private readonly decisions = new Map<
-    string,
-    { at: number; result: Promise<AuthorizeResult> }
-  >();
+  private readonly decisions: CatalogReadDecisions;
 
   constructor(
     private readonly options: {
@@ -92,7 +80,17 @@ export class ReadableRefs {
       /** Callers kept at most; the oldest is dropped first. */
       maxCallers?: number;
     },
-  ) {}
+  ) {
+    this.decisions = new CatalogReadDecisions({
+      permissions: options.permissions,
+      ttlMs: this.ttl,
+      maxCallers: this.maxCallers,
+    });
+  }
+
+  private get maxCallers() {
+    return this.options.maxCallers ?? 1000;
+  }
 
   private get ttl() {
     return this.options.ttlMs ?? 60_000;
@@ -141,7 +139,7 @@ export class ReadableRefs {
       refs: Promise.resolve(this.withAdded(refs, readAt.getTime())),
       answered: true,
     };
-    this.keep(this.sets, EVERY_ENTITY, entry);
+    this.keep(EVERY_ENTITY, entry);
   }
 
   /**
@@ -199,7 +197,7 @@ export class ReadableRefs {
   private async sourceOf(
     credentials: BackstageCredentials,
   ): Promise<SetSource | null> {
-    const decision = await this.decisionOf(credentials);
+    const decision = await this.decisions.of(credentials);
     if (decision === AuthorizeResult.DENY) return null;
     if (decision === AuthorizeResult.ALLOW) {
       return {
@@ -213,32 +211,10 @@ export class ReadableRefs {
     };
   }
 
-  /** The catalog's read decision for the caller, kept `ttlMs`. */
-  private decisionOf(
-    credentials: BackstageCredentials,
-  ): Promise<AuthorizeResult> {
-    const key = principalKey(credentials);
-    const cached = this.decisions.get(key);
-    if (cached && Date.now() - cached.at < this.ttl) return cached.result;
-    const entry = {
-      at: Date.now(),
-      result: this.options.permissions
-        .authorizeConditional([{ permission: catalogEntityReadPermission }], {
-          credentials,
-        })
-        .then(([decision]) => decision.result),
-    };
-    this.keep(this.decisions, key, entry);
-    entry.result.catch(() => {
-      if (this.decisions.get(key) === entry) this.decisions.delete(key);
-    });
-    return entry.result;
-  }
-
   /** Reads the set now; the caller waits for it. A failed read is forgotten. */
   private readNow(source: SetSource): ReadableSet {
     const fresh = this.read(source);
-    this.keep(this.sets, source.key, fresh);
+    this.keep(source.key, fresh);
     fresh.refs.catch(() => {
       if (this.sets.get(source.key) === fresh) this.sets.delete(source.key);
     });
@@ -255,7 +231,7 @@ export class ReadableRefs {
         // A newer set (handed over meanwhile) is not replaced.
         const current = this.sets.get(source.key);
         if (!current || current.at <= fresh.at) {
-          this.keep(this.sets, source.key, fresh);
+          this.keep(source.key, fresh);
         }
       })
       .catch(() => {
@@ -284,22 +260,9 @@ export class ReadableRefs {
     return entry;
   }
 
-  /**
-   * Stores an entry as the newest; drops the oldest caller's past the
-   * bound (never the shared set, which serves every caller allowed
-   * outright).
-   */
-  private keep<T>(cache: Map<string, T>, key: string, entry: T) {
-    cache.delete(key);
-    cache.set(key, entry);
-    const max = this.options.maxCallers ?? 1000;
-    if (cache.size <= max) return;
-    for (const oldest of cache.keys()) {
-      if (oldest !== EVERY_ENTITY) {
-        cache.delete(oldest);
-        return;
-      }
-    }
+  /** Keeps a set; the shared one is never dropped to keep a caller's own. */
+  private keep(key: string, entry: ReadableSet) {
+    keepNewest(this.sets, key, entry, this.maxCallers, EVERY_ENTITY);
   }
 
   private async load(credentials: BackstageCredentials) {
