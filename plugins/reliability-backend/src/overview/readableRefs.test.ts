@@ -61,32 +61,47 @@ function fakePermissions(decisions: Record<string, AuthorizeResult>) {
   };
 }
 
-/** Alice's read is conditional: she has a set of her own. */
-function readableRefs(
-  fake: ReturnType<typeof fakeCatalog>,
-  decisions: Record<string, AuthorizeResult> = {
-    'user:default/alice': AuthorizeResult.CONDITIONAL,
-  },
-) {
-  return new ReadableRefs({
-    catalog: fake.catalog,
-    permissions: fakePermissions(decisions).permissions,
-    auth: mockServices.auth(),
-    ttlMs: TTL,
-  });
-}
-
 describe('ReadableRefs', () => {
+  /** Alice: her read is conditional, so she has a set of her own. */
   const credentials = mockCredentials.user('user:default/alice');
   const sorted = (refs: Set<string>) => [...refs].sort();
   const flush = () => new Promise(r => setImmediate(r));
+
+  const bob = mockCredentials.user('user:default/bob');
+  const carol = mockCredentials.user('user:default/carol');
+  const dave = mockCredentials.user('user:default/dave');
+  const decisions: Record<string, AuthorizeResult> = {
+    'user:default/alice': AuthorizeResult.CONDITIONAL,
+    'user:default/bob': AuthorizeResult.ALLOW,
+    'user:default/carol': AuthorizeResult.ALLOW,
+    'user:default/dave': AuthorizeResult.DENY,
+  };
+  const setUp = (options: { maxCallers?: number } = {}) => {
+    const fake = fakeCatalog();
+    // A copy per test: a test may change a decision.
+    const decided = { ...decisions };
+    const permissions = { ...fakePermissions(decided), decided };
+    const refs = new ReadableRefs({
+      catalog: fake.catalog,
+      permissions: permissions.permissions,
+      auth: mockServices.auth(),
+      ttlMs: TTL,
+      everyEntityTtlMs: SHARED_TTL,
+      ...options,
+    });
+    /** The principal of each catalog read, in order. */
+    const readers = () =>
+      fake.queryEntities.mock.calls.map(
+        (call: any) => call[1].credentials.principal,
+      );
+    return { fake, permissions, refs, readers };
+  };
 
   beforeEach(() => jest.useFakeTimers({ now: 0, doNotFake: ['setImmediate'] }));
   afterEach(() => jest.useRealTimers());
 
   it('shares one read among the requests within the time', async () => {
-    const fake = fakeCatalog();
-    const refs = readableRefs(fake);
+    const { fake, refs } = setUp();
     await Promise.all([refs.get(credentials), refs.get(credentials)]);
     jest.setSystemTime(TTL - 1);
     expect(sorted(await refs.get(credentials))).toEqual([
@@ -96,8 +111,7 @@ describe('ReadableRefs', () => {
   });
 
   it('answers from the set at hand past the time while it reads again, then from the new set', async () => {
-    const fake = fakeCatalog();
-    const refs = readableRefs(fake);
+    const { fake, refs } = setUp();
     await refs.get(credentials);
     fake.state.names = ['a', 'b'];
     fake.state.hold = true;
@@ -120,8 +134,7 @@ describe('ReadableRefs', () => {
   });
 
   it('makes the caller wait for a fresh read past twice the time', async () => {
-    const fake = fakeCatalog();
-    const refs = readableRefs(fake);
+    const { fake, refs } = setUp();
     await refs.get(credentials);
     fake.state.names = ['b'];
     jest.setSystemTime(2 * TTL);
@@ -131,8 +144,7 @@ describe('ReadableRefs', () => {
   });
 
   it('keeps the old set when a read again fails, until twice the time', async () => {
-    const fake = fakeCatalog();
-    const refs = readableRefs(fake);
+    const { fake, refs } = setUp();
     await refs.get(credentials);
     fake.state.fail = true;
     jest.setSystemTime(TTL + 1);
@@ -150,36 +162,6 @@ describe('ReadableRefs', () => {
   });
 
   describe("by the catalog's read decision", () => {
-    const bob = mockCredentials.user('user:default/bob');
-    const carol = mockCredentials.user('user:default/carol');
-    const dave = mockCredentials.user('user:default/dave');
-    const decisions: Record<string, AuthorizeResult> = {
-      'user:default/alice': AuthorizeResult.CONDITIONAL,
-      'user:default/bob': AuthorizeResult.ALLOW,
-      'user:default/carol': AuthorizeResult.ALLOW,
-      'user:default/dave': AuthorizeResult.DENY,
-    };
-    const setUp = (options: { maxCallers?: number } = {}) => {
-      const fake = fakeCatalog();
-      // A copy per test: a test may change a decision.
-      const decided = { ...decisions };
-      const permissions = { ...fakePermissions(decided), decided };
-      const refs = new ReadableRefs({
-        catalog: fake.catalog,
-        permissions: permissions.permissions,
-        auth: mockServices.auth(),
-        ttlMs: TTL,
-        everyEntityTtlMs: SHARED_TTL,
-        ...options,
-      });
-      /** The principal of each catalog read, in order. */
-      const readers = () =>
-        fake.queryEntities.mock.calls.map(
-          (call: any) => call[1].credentials.principal,
-        );
-      return { fake, permissions, refs, readers };
-    };
-
     it("gives callers allowed outright one set, read with the plugin's own credentials", async () => {
       const { refs, readers } = setUp();
       const [forBob, forCarol] = await Promise.all([
