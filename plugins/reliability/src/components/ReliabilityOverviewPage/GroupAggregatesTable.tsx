@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
 import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -6,9 +9,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import ChevronRightIcon from '@material-ui/icons/ChevronRight';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   OVERVIEW_COVERAGE_ITEMS,
-  OverviewAggregate,
   OverviewAggregatesResponse,
 } from '@vigil/plugin-reliability-common';
 import { OverviewGroupBy } from '../../api';
@@ -17,14 +21,30 @@ import { useBodyCellStyles } from './bodyCellStyles';
 import { formatNumber, formatShare } from './formatNumbers';
 import { groupFilterValue, groupName } from './groupNames';
 import { COVERAGE_LABELS, GROUP_BY_LABELS } from './overviewView';
-import { ownerTreeOrder } from './ownerTree';
+import { ancestorsOf, openRows, ownerTreeOrder, TreeRow } from './ownerTree';
+
+/**
+ * How many groups show at first. Below it the whole owner tree shows;
+ * above it only its top groups (and the way down to a selected one), and
+ * a flat grouping its first groups, the ones with the most gap items.
+ */
+export const FIRST_GROUPS = 20;
+
+/** The width of the sub-group toggle, kept as space by groups without one. */
+const TOGGLE_WIDTH = 30;
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
   // Words are never broken inside; headers wrap only between words.
+  // Figures stay on one line: "84 of 190 (44 %)" wrapped to three lines
+  // made a row three times as tall.
   table: {
     '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& td': { whiteSpace: 'nowrap' },
   },
+  toggle: { padding: 3, marginRight: 3 },
+  toggleSpace: { display: 'inline-block', width: TOGGLE_WIDTH },
+  more: { marginTop: theme.spacing(1) },
   visuallyHidden: {
     position: 'absolute',
     width: 1,
@@ -55,10 +75,40 @@ function countOf(count: number, of: number): string {
 }
 
 /**
+ * The rows shown: the owner tree with its closed groups' sub-groups left
+ * out, and then at most FIRST_GROUPS unless all are asked for.
+ */
+function useShownRows(
+  rows: TreeRow[],
+  selected: string[],
+): {
+  shown: TreeRow[];
+  isOpen: (key: string) => boolean;
+  toggle: (key: string) => void;
+  all: boolean;
+  setAll: (all: boolean) => void;
+} {
+  // What the user opened or closed; other groups follow the defaults.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(
+    new Map(),
+  );
+  const [all, setAll] = useState(false);
+  const small = rows.length <= FIRST_GROUPS;
+  const leadingToSelected = ancestorsOf(rows, selected);
+  const isOpen = (key: string) =>
+    toggled.get(key) ?? (small || leadingToSelected.has(key));
+  const toggle = (key: string) =>
+    setToggled(current => new Map(current).set(key, !isOpen(key)));
+  const open = openRows(rows, isOpen);
+  const shown = all ? open : open.slice(0, FIRST_GROUPS);
+  return { shown, isOpen, toggle, all, setAll };
+}
+
+/**
  * The filtered entities aggregated by the server, one row a group. Owner
  * groups come as a tree (sub-groups indented under their parent; a
- * group's figures include its sub-groups'). A group's name is a button
- * that filters the entity table by it.
+ * group's figures include its sub-groups'); a large tree opens at its top
+ * groups. A group's name is a button that filters the entity table by it.
  */
 export function GroupAggregatesTable(props: {
   response: OverviewAggregatesResponse;
@@ -72,14 +122,44 @@ export function GroupAggregatesTable(props: {
   const cellClasses = useBodyCellStyles();
   const numericCell = `${cellClasses.cell} ${cellClasses.numeric}`;
   const { groupBy, items } = props.response;
-  const rows =
+  const rows: TreeRow[] =
     groupBy === 'owner'
       ? ownerTreeOrder(items)
-      : items.map(group => ({ group, depth: 0 }));
+      : items.map(group => ({ group, depth: 0, subGroups: 0 }));
+  const { shown, isOpen, toggle, all, setAll } = useShownRows(
+    rows,
+    props.selected,
+  );
+  const hasTree = rows.some(row => row.subGroups > 0);
   const names = new Map(items.map(g => [g.key, groupName(groupBy, g)]));
   const dimension = GROUP_BY_LABELS[groupBy];
+  const open = openRows(rows, isOpen).length;
 
-  const nameCell = (group: OverviewAggregate, depth: number) => {
+  const subGroupToggle = ({ group, subGroups }: TreeRow, name: string) => {
+    if (subGroups === 0 || group.key === null) {
+      return hasTree ? <span className={classes.toggleSpace} /> : null;
+    }
+    const key = group.key;
+    const expanded = isOpen(key);
+    return (
+      <IconButton
+        size="small"
+        className={classes.toggle}
+        aria-expanded={expanded}
+        aria-label={`Sub-groups of ${name} (${subGroups})`}
+        onClick={() => toggle(key)}
+      >
+        {expanded ? (
+          <ExpandMoreIcon fontSize="small" />
+        ) : (
+          <ChevronRightIcon fontSize="small" />
+        )}
+      </IconButton>
+    );
+  };
+
+  const nameCell = (row: TreeRow) => {
+    const { group, depth } = row;
     const name = groupName(groupBy, group);
     const value = groupFilterValue(groupBy, group.key);
     const selected = value !== undefined && props.selected.includes(value);
@@ -89,8 +169,9 @@ export function GroupAggregatesTable(props: {
       <th
         scope="row"
         className={`${cellClasses.cell} ${classes.rowHeader}`}
-        style={{ paddingLeft: 16 + depth * 20 }}
+        style={{ paddingLeft: (hasTree ? 8 : 16) + depth * 20 }}
       >
+        {subGroupToggle(row, name)}
         {depth > 0 && (
           <span aria-hidden="true" className={classes.branch}>
             ↳
@@ -166,37 +247,53 @@ export function GroupAggregatesTable(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {rows.map(({ group, depth }) => (
-              <tr key={group.key ?? '(none)'} className={cellClasses.row}>
-                {nameCell(group, depth)}
-                <td className={numericCell}>
-                  {formatNumber(group.entities)}
-                  {group.directEntities !== group.entities &&
-                    ` (${formatNumber(group.directEntities)} own)`}
-                </td>
-                <td className={numericCell}>
-                  {formatNumber(group.averageScore)}
-                </td>
-                <td className={numericCell}>
-                  {countOf(group.atTarget, group.entities)}
-                </td>
-                <td className={numericCell}>{formatNumber(group.gapItems)}</td>
-                {OVERVIEW_COVERAGE_ITEMS.map(item => (
-                  <td key={item} className={numericCell}>
-                    {formatNumber(group.coverage[item])}
+            {shown.map(row => {
+              const { group } = row;
+              return (
+                <tr key={group.key ?? '(none)'} className={cellClasses.row}>
+                  {nameCell(row)}
+                  <td className={numericCell}>
+                    {formatNumber(group.entities)}
+                    {group.directEntities !== group.entities &&
+                      ` (${formatNumber(group.directEntities)} own)`}
                   </td>
-                ))}
-                <td className={numericCell}>
-                  {formatNumber(group.budgetsExhausted)}
-                </td>
-                <td className={numericCell}>
-                  {formatNumber(group.budgetsBurning)}
-                </td>
-              </tr>
-            ))}
+                  <td className={numericCell}>
+                    {formatNumber(group.averageScore)}
+                  </td>
+                  <td className={numericCell}>
+                    {countOf(group.atTarget, group.entities)}
+                  </td>
+                  <td className={numericCell}>
+                    {formatNumber(group.gapItems)}
+                  </td>
+                  {OVERVIEW_COVERAGE_ITEMS.map(item => (
+                    <td key={item} className={numericCell}>
+                      {formatNumber(group.coverage[item])}
+                    </td>
+                  ))}
+                  <td className={numericCell}>
+                    {formatNumber(group.budgetsExhausted)}
+                  </td>
+                  <td className={numericCell}>
+                    {formatNumber(group.budgetsBurning)}
+                  </td>
+                </tr>
+              );
+            })}
           </TableBody>
         </Table>
       </div>
+      {open > FIRST_GROUPS && (
+        <Button
+          size="small"
+          className={classes.more}
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? `Show the first ${FIRST_GROUPS}`
+            : `Show all ${formatNumber(open)} rows`}
+        </Button>
+      )}
       <HowComputed label="How these figures are computed">
         <Typography variant="body2" component="div">
           <ul>
@@ -205,6 +302,13 @@ export function GroupAggregatesTable(props: {
               {dimension.toLowerCase()}.
               {groupBy === 'owner' &&
                 ' A group counts the entities of its sub-groups too (spec.parent); "own" is how many it owns directly.'}
+            </li>
+            <li>
+              Groups with the most gap items come first. Past {FIRST_GROUPS}{' '}
+              rows, the first {FIRST_GROUPS} show
+              {groupBy === 'owner' &&
+                ', and a large tree opens at its top groups (the arrow beside a group shows its sub-groups)'}
+              .
             </li>
             <li>
               Average score: the mean of the entities' last stored readiness

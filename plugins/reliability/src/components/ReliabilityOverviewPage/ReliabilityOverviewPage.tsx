@@ -255,6 +255,8 @@ function OverviewContent() {
     };
     return (
       <GroupAggregatesTable
+        // A new grouping starts with its own rows shown and closed.
+        key={aggregatesValue.groupBy}
         response={aggregatesValue}
         selected={selection[aggregatesValue.groupBy] ?? []}
         onSelect={selectGroup}

@@ -1,5 +1,5 @@
 import { OverviewAggregate } from '@vigil/plugin-reliability-common';
-import { ownerTreeOrder } from './ownerTree';
+import { ancestorsOf, openRows, ownerTreeOrder } from './ownerTree';
 
 const group = (key: string | null, parent?: string): OverviewAggregate => ({
   key,
@@ -49,5 +49,57 @@ describe('ownerTreeOrder', () => {
         group('group:default/b', 'group:default/a'),
       ]),
     ).toEqual(['0:group:default/a', '1:group:default/b']);
+  });
+});
+
+describe('openRows', () => {
+  const tree = ownerTreeOrder([
+    group('group:default/engineering'),
+    group('group:default/payments', 'group:default/engineering'),
+    group('group:default/card-team', 'group:default/payments'),
+    group('group:default/search', 'group:default/engineering'),
+    group('group:default/sre'),
+    group(null),
+  ]);
+  const shown = (open: string[]) =>
+    openRows(tree, key => open.includes(key)).map(r => r.group.key);
+
+  it('counts the sub-groups of each group and says which it is under', () => {
+    expect(tree.map(r => [r.group.key, r.subGroups, r.under ?? null])).toEqual([
+      ['group:default/engineering', 2, null],
+      ['group:default/payments', 1, 'group:default/engineering'],
+      ['group:default/card-team', 0, 'group:default/payments'],
+      ['group:default/search', 0, 'group:default/engineering'],
+      ['group:default/sre', 0, null],
+      [null, 0, null],
+    ]);
+  });
+
+  it('hides everything below a closed group', () => {
+    expect(shown([])).toEqual([
+      'group:default/engineering',
+      'group:default/sre',
+      null,
+    ]);
+    expect(shown(['group:default/engineering'])).toEqual([
+      'group:default/engineering',
+      'group:default/payments',
+      'group:default/search',
+      'group:default/sre',
+      null,
+    ]);
+    // An open group under a closed one stays hidden.
+    expect(shown(['group:default/payments'])).toEqual(shown([]));
+    expect(
+      shown(['group:default/engineering', 'group:default/payments']),
+    ).toHaveLength(6);
+  });
+
+  it('finds the groups above the given ones', () => {
+    expect([...ancestorsOf(tree, ['group:default/card-team'])]).toEqual([
+      'group:default/payments',
+      'group:default/engineering',
+    ]);
+    expect([...ancestorsOf(tree, ['group:default/sre', 'x'])]).toEqual([]);
   });
 });

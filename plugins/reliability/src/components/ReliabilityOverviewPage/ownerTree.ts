@@ -1,5 +1,15 @@
 import { OverviewAggregate } from '@vigil/plugin-reliability-common';
 
+/** A group in tree order. */
+export interface TreeRow {
+  group: OverviewAggregate;
+  depth: number;
+  /** The key of the group it is listed under; none for a root. */
+  under?: string;
+  /** How many groups are listed directly under it. */
+  subGroups: number;
+}
+
 /**
  * Owner groups in tree order: each group followed by its sub-groups
  * (through `parent`), with its depth. Groups whose parent is not in the
@@ -7,9 +17,7 @@ import { OverviewAggregate } from '@vigil/plugin-reliability-common';
  * cannot hide a group: anything not reached from a root is listed at
  * depth 0 at the end.
  */
-export function ownerTreeOrder(
-  items: OverviewAggregate[],
-): Array<{ group: OverviewAggregate; depth: number }> {
+export function ownerTreeOrder(items: OverviewAggregate[]): TreeRow[] {
   const keys = new Set(items.map(i => i.key));
   const children = new Map<string, OverviewAggregate[]>();
   const roots: OverviewAggregate[] = [];
@@ -22,19 +30,61 @@ export function ownerTreeOrder(
       roots.push(item);
     }
   }
-  const ordered: Array<{ group: OverviewAggregate; depth: number }> = [];
+  const ordered: TreeRow[] = [];
   const seen = new Set<OverviewAggregate>();
-  const visit = (group: OverviewAggregate, depth: number) => {
+  const visit = (group: OverviewAggregate, depth: number, under?: string) => {
     if (seen.has(group)) {
       return;
     }
     seen.add(group);
-    ordered.push({ group, depth });
+    const row: TreeRow = { group, depth, subGroups: 0 };
+    if (under !== undefined) row.under = under;
+    ordered.push(row);
     for (const child of (group.key && children.get(group.key)) || []) {
-      visit(child, depth + 1);
+      if (!seen.has(child)) row.subGroups += 1;
+      visit(child, depth + 1, group.key!);
     }
   };
   roots.forEach(root => visit(root, 0));
   items.filter(i => !seen.has(i)).forEach(item => visit(item, 0));
   return ordered;
+}
+
+/**
+ * The rows of a tree whose every ancestor is open: a closed group hides
+ * all the groups below it.
+ */
+export function openRows(
+  rows: TreeRow[],
+  isOpen: (key: string) => boolean,
+): TreeRow[] {
+  const shown: TreeRow[] = [];
+  let hiddenBelow = Infinity;
+  for (const row of rows) {
+    if (row.depth > hiddenBelow) continue;
+    hiddenBelow = Infinity;
+    shown.push(row);
+    const key = row.group.key;
+    if (row.subGroups > 0 && key !== null && !isOpen(key)) {
+      hiddenBelow = row.depth;
+    }
+  }
+  return shown;
+}
+
+/** The keys of the groups above the given ones, up to the roots. */
+export function ancestorsOf(rows: TreeRow[], keys: string[]): Set<string> {
+  const under = new Map<string, string | undefined>();
+  for (const row of rows) {
+    if (row.group.key !== null) under.set(row.group.key, row.under);
+  }
+  const ancestors = new Set<string>();
+  for (const key of keys) {
+    let parent = under.get(key);
+    while (parent !== undefined && !ancestors.has(parent)) {
+      ancestors.add(parent);
+      parent = under.get(parent);
+    }
+  }
+  return ancestors;
 }
