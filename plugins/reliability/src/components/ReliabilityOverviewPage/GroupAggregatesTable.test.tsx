@@ -112,9 +112,95 @@ describe('GroupAggregatesTable', () => {
     expect(rowNames(table)).toHaveLength(25);
     expect(rowNames(table).at(-1)).toBe('system-25');
 
-    fireEvent.click(
-      screen.getByRole('button', { name: `Show the first ${FIRST_GROUPS}` }),
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
     expect(rowNames(table)).toHaveLength(FIRST_GROUPS);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      `${FIRST_GROUPS} of 25 rows shown.`,
+    );
+  });
+
+  it('keeps a selected group in view past the first rows', async () => {
+    const table = await renderTable(systems, ['system:default/system-23']);
+    expect(rowNames(table)).toHaveLength(23);
+    expect(rowNames(table).at(-1)).toBe('system-23');
+  });
+
+  it('opens a single top group of a large tree', async () => {
+    // One organisation over three departments of eight teams: 28 groups.
+    const table = await renderTable({
+      groupBy: 'owner',
+      items: [
+        overviewAggregate({ key: 'group:default/org' }),
+        ...[1, 2, 3].flatMap(d => [
+          overviewAggregate({
+            key: `group:default/department-${d}`,
+            parent: 'group:default/org',
+          }),
+          ...[1, 2, 3, 4, 5, 6, 7, 8].map(t =>
+            overviewAggregate({
+              key: `group:default/team-${d}${t}`,
+              parent: `group:default/department-${d}`,
+            }),
+          ),
+        ]),
+      ],
+    });
+    expect(rowNames(table)).toEqual([
+      'org',
+      'department-1',
+      'department-2',
+      'department-3',
+    ]);
+  });
+
+  it('shows the sub-groups of a group opened last among the first top groups', async () => {
+    // 25 top groups of two teams each: the first 20 top groups show.
+    const table = await renderTable({
+      groupBy: 'owner',
+      items: Array.from({ length: 25 }, (_, d) => [
+        overviewAggregate({ key: `group:default/d${d + 1}` }),
+        overviewAggregate({
+          key: `group:default/t${d + 1}a`,
+          parent: `group:default/d${d + 1}`,
+        }),
+        overviewAggregate({
+          key: `group:default/t${d + 1}b`,
+          parent: `group:default/d${d + 1}`,
+        }),
+      ]).flat(),
+    });
+    expect(rowNames(table)).toHaveLength(20);
+    fireEvent.click(
+      within(table).getByRole('button', { name: 'Sub-groups of d20 (2)' }),
+    );
+    expect(rowNames(table).slice(-3)).toEqual(['d20', 't20a', 't20b']);
+  });
+
+  it('lets the user close the way to a selected group, until the selection changes', async () => {
+    const { rerender } = await renderInTestApp(
+      <GroupAggregatesTable
+        response={organisation}
+        selected={['group:default/team-43']}
+        onSelect={() => {}}
+      />,
+    );
+    const table = () => screen.getByRole('table', { name: /Reliability by/ });
+    fireEvent.click(
+      within(table()).getByRole('button', {
+        name: 'Sub-groups of department-4 (6)',
+      }),
+    );
+    expect(rowNames(table())).not.toContain('team-43');
+
+    rerender(
+      <GroupAggregatesTable
+        response={organisation}
+        selected={['group:default/TEAM-43', 'group:default/team-11']}
+        onSelect={() => {}}
+      />,
+    );
+    // Opened again, the selection compared regardless of case.
+    expect(rowNames(table())).toContain('team-43');
+    expect(rowNames(table())).toContain('team-11');
   });
 });

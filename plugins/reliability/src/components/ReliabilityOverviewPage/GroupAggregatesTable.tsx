@@ -21,17 +21,24 @@ import { useBodyCellStyles } from './bodyCellStyles';
 import { formatNumber, formatShare } from './formatNumbers';
 import { groupFilterValue, groupName } from './groupNames';
 import { COVERAGE_LABELS, GROUP_BY_LABELS } from './overviewView';
-import { ancestorsOf, openRows, ownerTreeOrder, TreeRow } from './ownerTree';
+import {
+  firstRows,
+  openAtFirst,
+  openRows,
+  ownerTreeOrder,
+  TreeRow,
+} from './ownerTree';
 
 /**
- * How many groups show at first. Below it the whole owner tree shows;
- * above it only its top groups (and the way down to a selected one), and
- * a flat grouping its first groups, the ones with the most gap items.
+ * How many rows show at first: a tree opens level by level while its rows
+ * stay within it (with the way to a selected group open), and then its
+ * first FIRST_GROUPS top groups show, as do the first rows of a flat
+ * grouping (those with the most gap items).
  */
 export const FIRST_GROUPS = 20;
 
 /** The width of the sub-group toggle, kept as space by groups without one. */
-const TOGGLE_WIDTH = 30;
+const TOGGLE_WIDTH = 29;
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
@@ -42,7 +49,8 @@ const useStyles = makeStyles(theme => ({
     '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
     '& td': { whiteSpace: 'nowrap' },
   },
-  toggle: { padding: 3, marginRight: 3 },
+  // Negative margins: a row with a toggle is no taller than one without.
+  toggle: { padding: 3, margin: '-3px 3px -3px 0' },
   toggleSpace: { display: 'inline-block', width: TOGGLE_WIDTH },
   more: { marginTop: theme.spacing(1) },
   visuallyHidden: {
@@ -76,32 +84,40 @@ function countOf(count: number, of: number): string {
 
 /**
  * The rows shown: the owner tree with its closed groups' sub-groups left
- * out, and then at most FIRST_GROUPS unless all are asked for.
+ * out, and then the first FIRST_GROUPS top groups unless all are asked for.
  */
 function useShownRows(
   rows: TreeRow[],
   selected: string[],
-): {
-  shown: TreeRow[];
-  isOpen: (key: string) => boolean;
-  toggle: (key: string) => void;
-  all: boolean;
-  setAll: (all: boolean) => void;
-} {
-  // What the user opened or closed; other groups follow the defaults.
-  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(
-    new Map(),
-  );
+  isSelected: (row: TreeRow) => boolean,
+) {
+  // What the user opened or closed under the current selection; a new
+  // selection starts from the defaults, which open the way to it.
+  const selection = selected.join(',');
+  const [toggles, setToggles] = useState<{
+    selection: string;
+    toggled: ReadonlyMap<string, boolean>;
+  }>({ selection, toggled: new Map() });
+  const toggled = toggles.selection === selection ? toggles.toggled : new Map();
   const [all, setAll] = useState(false);
-  const small = rows.length <= FIRST_GROUPS;
-  const leadingToSelected = ancestorsOf(rows, selected);
-  const isOpen = (key: string) =>
-    toggled.get(key) ?? (small || leadingToSelected.has(key));
+  const openByDefault = openAtFirst(rows, selected, FIRST_GROUPS);
+  const isOpen = (key: string) => toggled.get(key) ?? openByDefault.has(key);
   const toggle = (key: string) =>
-    setToggled(current => new Map(current).set(key, !isOpen(key)));
+    setToggles({
+      selection,
+      toggled: new Map(toggled).set(key, !isOpen(key)),
+    });
   const open = openRows(rows, isOpen);
-  const shown = all ? open : open.slice(0, FIRST_GROUPS);
-  return { shown, isOpen, toggle, all, setAll };
+  const first = firstRows(open, FIRST_GROUPS, isSelected);
+  return {
+    shown: all ? open : first,
+    open: open.length,
+    cut: first.length < open.length,
+    isOpen,
+    toggle,
+    all,
+    setAll,
+  };
 }
 
 /**
@@ -126,14 +142,18 @@ export function GroupAggregatesTable(props: {
     groupBy === 'owner'
       ? ownerTreeOrder(items)
       : items.map(group => ({ group, depth: 0, subGroups: 0 }));
-  const { shown, isOpen, toggle, all, setAll } = useShownRows(
+  const isSelected = ({ group }: TreeRow) => {
+    const value = groupFilterValue(groupBy, group.key);
+    return value !== undefined && props.selected.includes(value);
+  };
+  const { shown, open, cut, isOpen, toggle, all, setAll } = useShownRows(
     rows,
     props.selected,
+    isSelected,
   );
   const hasTree = rows.some(row => row.subGroups > 0);
   const names = new Map(items.map(g => [g.key, groupName(groupBy, g)]));
   const dimension = GROUP_BY_LABELS[groupBy];
-  const open = openRows(rows, isOpen).length;
 
   const subGroupToggle = ({ group, subGroups }: TreeRow, name: string) => {
     if (subGroups === 0 || group.key === null) {
@@ -147,6 +167,7 @@ export function GroupAggregatesTable(props: {
         className={classes.toggle}
         aria-expanded={expanded}
         aria-label={`Sub-groups of ${name} (${subGroups})`}
+        title={expanded ? 'Hide the sub-groups' : 'Show the sub-groups'}
         onClick={() => toggle(key)}
       >
         {expanded ? (
@@ -162,7 +183,7 @@ export function GroupAggregatesTable(props: {
     const { group, depth } = row;
     const name = groupName(groupBy, group);
     const value = groupFilterValue(groupBy, group.key);
-    const selected = value !== undefined && props.selected.includes(value);
+    const selected = isSelected(row);
     return (
       // A plain <th>: MUI's TableCell gives a body cell role="cell" whatever
       // its element, which would hide the row header from screen readers.
@@ -283,16 +304,22 @@ export function GroupAggregatesTable(props: {
           </TableBody>
         </Table>
       </div>
-      {open > FIRST_GROUPS && (
-        <Button
-          size="small"
-          className={classes.more}
-          onClick={() => setAll(!all)}
-        >
-          {all
-            ? `Show the first ${FIRST_GROUPS}`
-            : `Show all ${formatNumber(open)} rows`}
-        </Button>
+      {cut && (
+        <div className={classes.more}>
+          {!all && (
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              component="span"
+              role="status"
+            >
+              {formatNumber(shown.length)} of {formatNumber(open)} rows shown.{' '}
+            </Typography>
+          )}
+          <Button size="small" onClick={() => setAll(!all)}>
+            {all ? 'Show fewer' : `Show all ${formatNumber(open)} rows`}
+          </Button>
+        </div>
       )}
       <HowComputed label="How these figures are computed">
         <Typography variant="body2" component="div">
@@ -304,11 +331,10 @@ export function GroupAggregatesTable(props: {
                 ' A group counts the entities of its sub-groups too (spec.parent); "own" is how many it owns directly.'}
             </li>
             <li>
-              Groups with the most gap items come first. Past {FIRST_GROUPS}{' '}
-              rows, the first {FIRST_GROUPS} show
+              Groups with the most gap items come first; the first{' '}
+              {FIRST_GROUPS} show, the rest behind a button.
               {groupBy === 'owner' &&
-                ', and a large tree opens at its top groups (the arrow beside a group shows its sub-groups)'}
-              .
+                ` The tree opens level by level while it stays within ${FIRST_GROUPS} rows, and always on the way to a selected group; the arrow beside a group shows or hides its sub-groups.`}
             </li>
             <li>
               Average score: the mean of the entities' last stored readiness

@@ -1,5 +1,11 @@
 import { OverviewAggregate } from '@vigil/plugin-reliability-common';
-import { ancestorsOf, openRows, ownerTreeOrder } from './ownerTree';
+import {
+  ancestorsOf,
+  firstRows,
+  openAtFirst,
+  openRows,
+  ownerTreeOrder,
+} from './ownerTree';
 
 const group = (key: string | null, parent?: string): OverviewAggregate => ({
   key,
@@ -101,5 +107,71 @@ describe('openRows', () => {
       'group:default/engineering',
     ]);
     expect([...ancestorsOf(tree, ['group:default/sre', 'x'])]).toEqual([]);
+  });
+});
+
+describe('openAtFirst', () => {
+  const tree = ownerTreeOrder([
+    group('group:default/org'),
+    group('group:default/engineering', 'group:default/org'),
+    group('group:default/sales', 'group:default/org'),
+    group('group:default/payments', 'group:default/engineering'),
+    group('group:default/search', 'group:default/engineering'),
+    group('group:default/card-team', 'group:default/payments'),
+  ]);
+
+  it('opens level by level while the rows stay within the limit', () => {
+    expect([...openAtFirst(tree, [], 6)]).toEqual([
+      'group:default/org',
+      'group:default/engineering',
+      'group:default/payments',
+    ]);
+    // org's two sub-groups fit in four rows; engineering's two more do not.
+    expect([...openAtFirst(tree, [], 4)]).toEqual(['group:default/org']);
+    expect([...openAtFirst(tree, [], 2)]).toEqual([]);
+  });
+
+  it('opens the way to a selected group, whatever its case', () => {
+    expect([...openAtFirst(tree, ['group:default/CARD-TEAM'], 2)]).toEqual([
+      'group:default/payments',
+      'group:default/engineering',
+      'group:default/org',
+    ]);
+  });
+
+  it('counts a sub-group of a parent cycle once', () => {
+    const cycle = ownerTreeOrder([
+      group('group:default/a', 'group:default/b'),
+      group('group:default/b', 'group:default/a'),
+    ]);
+    expect(cycle.map(r => r.subGroups)).toEqual([1, 0]);
+  });
+});
+
+describe('firstRows', () => {
+  const tree = ownerTreeOrder([
+    group('group:default/a'),
+    group('group:default/a1', 'group:default/a'),
+    group('group:default/b'),
+    group('group:default/b1', 'group:default/b'),
+    group('group:default/c'),
+  ]);
+  const keys = (rows: ReturnType<typeof ownerTreeOrder>) =>
+    rows.map(r => r.group.key);
+
+  it('keeps the first top groups with the sub-groups shown under them', () => {
+    expect(keys(firstRows(tree, 2, () => false))).toEqual([
+      'group:default/a',
+      'group:default/a1',
+      'group:default/b',
+      'group:default/b1',
+    ]);
+    expect(keys(firstRows(tree, 3, () => false))).toHaveLength(5);
+  });
+
+  it('moves the cut down to the last selected group', () => {
+    const selectC = (r: { group: { key: string | null } }) =>
+      r.group.key === 'group:default/c';
+    expect(keys(firstRows(tree, 1, selectC))).toHaveLength(5);
   });
 });

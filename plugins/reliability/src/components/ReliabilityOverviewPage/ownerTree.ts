@@ -72,19 +72,79 @@ export function openRows(
   return shown;
 }
 
-/** The keys of the groups above the given ones, up to the roots. */
+/**
+ * The keys of the groups above the given ones, up to the roots. Keys are
+ * entity refs, compared regardless of case as the catalog compares them.
+ */
 export function ancestorsOf(rows: TreeRow[], keys: string[]): Set<string> {
   const under = new Map<string, string | undefined>();
   for (const row of rows) {
-    if (row.group.key !== null) under.set(row.group.key, row.under);
+    if (row.group.key !== null) {
+      under.set(row.group.key.toLocaleLowerCase('en-US'), row.under);
+    }
   }
   const ancestors = new Set<string>();
   for (const key of keys) {
-    let parent = under.get(key);
+    let parent = under.get(key.toLocaleLowerCase('en-US'));
     while (parent !== undefined && !ancestors.has(parent)) {
       ancestors.add(parent);
-      parent = under.get(parent);
+      parent = under.get(parent.toLocaleLowerCase('en-US'));
     }
   }
   return ancestors;
+}
+
+/**
+ * The groups open at first: the tree opens level by level from the top,
+ * each level whole, while the rows shown stay within `limit` (a small
+ * tree opens entirely, one with a single top group at least one level);
+ * and every group on the way to a selected one is open.
+ */
+export function openAtFirst(
+  rows: TreeRow[],
+  selected: string[],
+  limit: number,
+): Set<string> {
+  const open = new Set<string>();
+  let shown = rows.filter(row => row.depth === 0).length;
+  for (let depth = 0; ; depth++) {
+    const level = rows.filter(
+      row => row.depth === depth && row.subGroups > 0 && row.group.key !== null,
+    );
+    const added = level.reduce((sum, row) => sum + row.subGroups, 0);
+    if (level.length === 0 || shown + added > limit) break;
+    for (const row of level) open.add(row.group.key!);
+    shown += added;
+  }
+  for (const key of ancestorsOf(rows, selected)) open.add(key);
+  return open;
+}
+
+/**
+ * The first `limit` top groups of the rows shown, each with the
+ * sub-groups shown under it (of a flat list, its first `limit` rows); the
+ * cut moves down to keep the last selected group in view.
+ */
+export function firstRows(
+  rows: TreeRow[],
+  limit: number,
+  isSelected: (row: TreeRow) => boolean,
+): TreeRow[] {
+  let tops = 0;
+  let end = rows.length;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].depth === 0 && ++tops > limit) {
+      end = i;
+      break;
+    }
+  }
+  let lastSelected = -1;
+  rows.forEach((row, i) => {
+    if (isSelected(row)) lastSelected = i;
+  });
+  while (end <= lastSelected) {
+    end += 1;
+    while (end < rows.length && rows[end].depth > 0) end += 1;
+  }
+  return rows.slice(0, end);
 }
