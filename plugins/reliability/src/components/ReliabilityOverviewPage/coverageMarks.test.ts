@@ -15,9 +15,29 @@ describe('coverage marks', () => {
     expect(missing).not.toEqual(covered);
   });
 
+  it('encodes the image for a CSS url("…"): no raw quote or hash', () => {
+    const image = markImage('covered', '#1f5493');
+    const inside = image.slice('url("'.length, -'")'.length);
+    expect(inside).not.toMatch(/["#\s]/);
+    expect(inside).toContain('%231f5493');
+  });
+
+  it('draws grey for a colour that would break the image or that only a page resolves', () => {
+    for (const bad of ["red' onload='x", 'var(--mark)', '<b>', 'a&b']) {
+      const svg = svgOf(markImage('covered', bad));
+      expect(svg.match(/stroke='gray'/g)).toHaveLength(2);
+    }
+  });
+
   it('is a background of the label, not a mask', () => {
     const rule = coverageMark('covered', 'red');
     expect(rule.backgroundImage).toBe(markImage('covered', 'red'));
     expect(rule).not.toHaveProperty('maskImage');
+    // Except in forced colours, where the system's text colour shows.
+    expect(rule['@media (forced-colors: active)']).toMatchObject({
+      backgroundImage: 'none',
+      backgroundColor: 'CanvasText',
+      maskImage: markImage('covered', 'black'),
+    });
   });
 });
