@@ -123,8 +123,9 @@ function useShownRows(
 /**
  * The filtered entities aggregated by the server, one row a group. Owner
  * groups come as a tree (sub-groups indented under their parent; a
- * group's figures include its sub-groups'); a large tree opens at its top
- * groups. A group's name is a button that filters the entity table by it.
+ * group's figures include its sub-groups'); a large tree opens level by
+ * level (see FIRST_GROUPS). A group's name is a button that filters the
+ * entity table by it.
  */
 export function GroupAggregatesTable(props: {
   response: OverviewAggregatesResponse;
