@@ -589,6 +589,55 @@ tests.push(
   },
 );
 
+tests.push(async function sreLeadClosesAndOpensAGroupOfTheOverviewsOwnerTree({
+  page,
+  frontend,
+}) {
+  await openSignedIn(page, `${frontend}/reliability`);
+  const byOwner = page.getByRole('table', {
+    name: 'Reliability by owner',
+    exact: true,
+  });
+  // The backend evaluates every entity at startup: reload until it has.
+  await expectEventually(
+    page,
+    async () => {
+      if (await byOwner.isVisible()) return true;
+      await page.waitForTimeout(3000);
+      if (await byOwner.isVisible()) return true;
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      return false;
+    },
+    'the "Reliability by owner" table of the overview',
+    90000,
+  );
+  await byOwner.scrollIntoViewIfNeeded();
+  // The example organisation is small: the whole tree shows, open.
+  const toggle = byOwner.getByRole('button', {
+    name: /^Sub-groups of Engineering \(\d+\)$/,
+  });
+  const platform = byOwner.getByRole('button', {
+    name: 'Filter by owner Platform',
+    exact: true,
+  });
+  await expectVisible(page, platform, 'the Platform row under Engineering', T);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') {
+    throw new Error('expected Engineering to show its sub-groups at first');
+  }
+
+  await toggle.click();
+  await expectEventually(
+    page,
+    async () =>
+      (await toggle.getAttribute('aria-expanded')) === 'false' &&
+      (await platform.count()) === 0,
+    'Engineering closed: its sub-group Platform no longer listed',
+    T,
+  );
+  await toggle.click();
+  await expectVisible(page, platform, 'the Platform row listed again', T);
+});
+
 // A developer fixes a missing runbook; a platform engineer grants an exemption.
 tests.push(...userPathTests);
 
