@@ -34,6 +34,25 @@ async function expectField(page, label, value, timeout) {
 
 const T = 15000;
 
+/**
+ * Waits until the overview shows `locator`: the backend evaluates every
+ * entity at startup, so the page is reloaded until it has.
+ */
+async function untilEvaluated(page, locator, description) {
+  await expectEventually(
+    page,
+    async () => {
+      if (await locator.isVisible()) return true;
+      await page.waitForTimeout(3000);
+      if (await locator.isVisible()) return true;
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      return false;
+    },
+    description,
+    90000,
+  );
+}
+
 /** The texts a table cell may show for an entity: its title and its name. */
 function namesOf(entity, fallbackName) {
   const names = [fallbackName];
@@ -390,18 +409,10 @@ tests.push(
       T,
     );
     const table = page.getByRole('table', { name: 'Entities', exact: true });
-    // The backend evaluates every entity at startup: reload until it has.
-    await expectEventually(
+    await untilEvaluated(
       page,
-      async () => {
-        if (await table.isVisible()) return true;
-        await page.waitForTimeout(3000);
-        if (await table.isVisible()) return true;
-        await page.reload({ waitUntil: 'domcontentloaded' });
-        return false;
-      },
+      table,
       'the "Entities" table of the overview (entities evaluated by the backend)',
-      90000,
     );
 
     // Filter to tier-0.
@@ -598,18 +609,10 @@ tests.push(async function sreLeadClosesAndOpensAGroupOfTheOverviewsOwnerTree({
     name: 'Reliability by owner',
     exact: true,
   });
-  // The backend evaluates every entity at startup: reload until it has.
-  await expectEventually(
+  await untilEvaluated(
     page,
-    async () => {
-      if (await byOwner.isVisible()) return true;
-      await page.waitForTimeout(3000);
-      if (await byOwner.isVisible()) return true;
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      return false;
-    },
+    byOwner,
     'the "Reliability by owner" table of the overview',
-    90000,
   );
   await byOwner.scrollIntoViewIfNeeded();
   // The example organisation is small: the whole tree shows, open.
