@@ -92,4 +92,35 @@ describe('SloService.refreshAll', () => {
       'Error budget of slo:default/s3 could not be evaluated: Error: this one row is bad',
     );
   });
+  it('lets the event loop turn at least every 25 SLOs, so requests are answered during a refresh', async () => {
+    const { service } = await setUp();
+    // Counts the event loop's turns while the refresh runs.
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const evaluate = SloEvaluator.prototype.evaluate;
+    const turnOfEach: number[] = [];
+    const spy = jest
+      .spyOn(SloEvaluator.prototype, 'evaluate')
+      .mockImplementation(function evaluateInTurn(this: SloEvaluator, ...args) {
+        turnOfEach.push(turns);
+        return evaluate.apply(this, args);
+      });
+    try {
+      await service.refreshAll();
+    } finally {
+      ticking = false;
+      spy.mockRestore();
+    }
+    const perTurn = new Map<number, number>();
+    for (const turn of turnOfEach) {
+      perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
+    }
+    expect(turnOfEach).toHaveLength(450);
+    expect(Math.max(...perTurn.values())).toBe(25);
+  });
 });

@@ -21,12 +21,19 @@ import {
   StoredSloStatus,
 } from '../database/SloStatusStore';
 import { readableEntity } from '../service/readableEntity';
+import { yieldToEventLoop } from '../service/yieldToEventLoop';
 import { decideGate, GateSettings } from './deployGate';
 import { SloEvaluator } from './SloEvaluator';
 
 /** Entities per catalog page while refreshing: never one unpaged pull. */
 const PAGE_SIZE = 200;
 const HISTORY_DAYS = 30;
+/**
+ * SLOs evaluated between two turns of the event loop. On SQLite a page of
+ * 200 held every request of the backend for 75-88 ms (CPU profile of the
+ * seeded dev backend); 25 take about 10 ms.
+ */
+const EVALUATIONS_PER_TURN = 25;
 
 /**
  * Error budgets of SLO entities: scheduled evaluation of all of them,
@@ -136,7 +143,8 @@ export class SloService {
         { credentials },
       );
       const evaluations: Array<{ status: StoredSloStatus; at: Date }> = [];
-      for (const entity of page.items) {
+      for (const [i, entity] of page.items.entries()) {
+        if (i > 0 && i % EVALUATIONS_PER_TURN === 0) await yieldToEventLoop();
         try {
           const at = this.now();
           const status = await this.options.evaluator.evaluate(entity, at);
@@ -146,6 +154,7 @@ export class SloService {
           this.warnFailed(stringifyEntityRef(entity), error);
         }
       }
+      await yieldToEventLoop();
       const saved = await this.savePage(evaluations);
       evaluated += saved;
       failed += evaluations.length - saved;
