@@ -7,6 +7,14 @@ const useStyles = makeStyles(theme => ({
   section: {
     padding: theme.spacing(2),
     marginBottom: theme.spacing(2),
+    // A section out of view is neither laid out nor painted: a filter
+    // redraws the entity table, the tiles, the chart and the aggregates,
+    // and most of the page is below the fold. `auto` keeps the size last
+    // drawn, so the scrollbar does not jump; the content stays in the
+    // accessibility tree and find-in-page. In Chromium on the seed, the
+    // filter's median fell by 13-29 ms in three alternating pairs of runs.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 600px',
   },
   header: {
     display: 'flex',
