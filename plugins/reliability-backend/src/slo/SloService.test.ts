@@ -121,6 +121,6 @@ describe('SloService.refreshAll', () => {
       perTurn.set(turn, (perTurn.get(turn) ?? 0) + 1);
     }
     expect(turnOfEach).toHaveLength(450);
-    expect(Math.max(...perTurn.values())).toBe(25);
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(25);
   });
 });

@@ -109,7 +109,9 @@ export class SloService {
       return items.length;
     } catch {
       let saved = 0;
-      for (const { status, point } of items) {
+      for (const [i, { status, point }] of items.entries()) {
+        // One transaction per row: turns as in the evaluation.
+        if (i > 0 && i % EVALUATIONS_PER_TURN === 0) await yieldToEventLoop();
         try {
           await this.options.statuses.saveStatus(
             status,
