@@ -36,6 +36,13 @@ const NOTHING_COVERED = {
   violationCount: 0,
 };
 
+/** One component with nothing covered. */
+const SUBJECT_A = {
+  entityRef: 'component:default/a',
+  kind: 'Component',
+  ...NOTHING_COVERED,
+};
+
 describe('DatabaseReadinessStore', () => {
   const databases = TestDatabases.create({ ids: storeDatabaseIds() });
 
@@ -50,11 +57,7 @@ describe('DatabaseReadinessStore', () => {
     'keeps history bounded: 30 days of refreshes every 30 minutes give a point per change and per day, on %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      const subject = {
-        entityRef: 'component:default/a',
-        kind: 'Component',
-        ...NOTHING_COVERED,
-      };
+      const subject = SUBJECT_A;
       let refreshes = 0;
       for (let t = start; t < start + 30 * DAY; t += 30 * 60_000) {
         // The score changes twice in the month; otherwise nothing moves.
@@ -201,6 +204,31 @@ describe('DatabaseReadinessStore', () => {
       const rows = await store.listOverviewRows();
       expect(rows.map(r => r.entityRef)).toEqual(refs);
       expect(rows[2344]).toMatchObject({ score: 60, tier: 'tier-1' });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a result evaluated later than the one being saved (a refresh page saved after an on-demand refresh), on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const subject = SUBJECT_A;
+      const ref = subject.entityRef;
+      // The on-demand refresh (score 90) lands first; the page, evaluated
+      // a minute earlier (score 40, then unchanged at 90), after it.
+      await store.saveResult(subject, result(ref, 90, start + 60_000), 86_400);
+      await store.saveResult(subject, result(ref, 40, start), 86_400);
+      expect(await store.getResult(ref)).toMatchObject({
+        score: 90,
+        evaluatedAt: new Date(start + 60_000).toISOString(),
+      });
+      await store.saveResult(subject, result(ref, 90, start + 30_000), 86_400);
+      expect((await store.getResult(ref))!.evaluatedAt).toBe(
+        new Date(start + 60_000).toISOString(),
+      );
+      // A later evaluation replaces it, changed or not.
+      await store.saveResult(subject, result(ref, 50, start + 120_000), 86_400);
+      expect(await store.getResult(ref)).toMatchObject({ score: 50 });
+      expect((await store.listOverviewRows())[0]).toMatchObject({ score: 50 });
     },
   );
 });

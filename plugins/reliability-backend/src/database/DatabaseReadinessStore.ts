@@ -3,7 +3,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ReadinessResult } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
-import { toDate } from './timestamps';
+import { notEvaluatedLater, toDate } from './timestamps';
 import { yieldToEventLoop } from '../service/yieldToEventLoop';
 import {
   EntityHistoryPoint,
@@ -174,7 +174,8 @@ export class DatabaseReadinessStore implements ReadinessStore {
         await tx('reliability_readiness')
           .insert(changed.slice(i, i + INSERT_ROWS))
           .onConflict('entity_ref')
-          .merge();
+          .merge()
+          .where(...notEvaluatedLater(tx, 'reliability_readiness'));
       }
       for (let i = 0; i < unchanged.length; i += INSERT_ROWS) {
         await tx('reliability_readiness')
@@ -187,7 +188,8 @@ export class DatabaseReadinessStore implements ReadinessStore {
               })),
           )
           .onConflict('entity_ref')
-          .merge(UNCHANGED_RESULT_COLUMNS);
+          .merge(UNCHANGED_RESULT_COLUMNS)
+          .where(...notEvaluatedLater(tx, 'reliability_readiness'));
       }
       const points = rows
         .filter(row => {

@@ -114,4 +114,43 @@ describe('DatabaseSloStatusStore', () => {
       ).toBe(at(1).toISOString());
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a status evaluated later than the one being saved, yet saves one re-marked stale, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const save = (saved: StoredSloStatus) =>
+        store.saveStatuses(
+          [
+            {
+              status: saved,
+              point: { at: saved.evaluatedAt, state: saved.state },
+            },
+          ],
+          3600,
+        );
+      // An on-demand evaluation at minute 5 lands before a refresh page
+      // evaluated at minute 3.
+      await save(status(5, 'burning'));
+      await save(status(3, 'healthy'));
+      expect(await store.getStatus('slo:default/a')).toMatchObject({
+        state: 'burning',
+        source: { status: 'ok' },
+      });
+      // The last good status kept and marked stale has the same time.
+      await save({
+        ...status(5, 'burning'),
+        source: { status: 'stale', reason: 'the source is down' },
+      });
+      expect(await store.getStatus('slo:default/a')).toMatchObject({
+        state: 'burning',
+        source: { status: 'stale', reason: 'the source is down' },
+      });
+      await save(status(6, 'healthy'));
+      expect(await store.getStatus('slo:default/a')).toMatchObject({
+        state: 'healthy',
+        source: { status: 'ok' },
+      });
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { BudgetState } from '@vigil/plugin-reliability-common';
 import { Knex } from 'knex';
 import { migratedClient } from './migrate';
-import { toDate } from './timestamps';
+import { notEvaluatedLater, toDate } from './timestamps';
 import {
   SloHistoryPoint,
   SloStatusStore,
@@ -101,7 +101,8 @@ export class DatabaseSloStatusStore implements SloStatusStore {
         await tx('reliability_slo_status')
           .insert(rows.slice(i, i + INSERT_ROWS))
           .onConflict('slo_ref')
-          .merge();
+          .merge()
+          .where(...notEvaluatedLater(tx, 'reliability_slo_status'));
       }
       const points = [...bySlo.entries()]
         .filter(([sloRef, { point }]) => {
