@@ -108,7 +108,10 @@ describe('GroupAggregatesTable', () => {
       within(table).queryByRole('button', { name: /^Sub-groups/ }),
     ).not.toBeInTheDocument();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Show all 25 rows' }));
+    const showAll = screen.getByRole('button', { name: 'Show all 25 rows' });
+    expect(showAll).toHaveAttribute('aria-controls', table.id);
+    expect(table.id).not.toBe('');
+    fireEvent.click(showAll);
     expect(rowNames(table)).toHaveLength(25);
     expect(rowNames(table).at(-1)).toBe('system-25');
 
@@ -199,8 +202,12 @@ describe('GroupAggregatesTable', () => {
         onSelect={() => {}}
       />,
     );
-    // Opened again, the selection compared regardless of case.
+    // Opened again, the selection compared regardless of case, as the
+    // server's filter compares it; so is the pressed state.
     expect(rowNames(table())).toContain('team-43');
     expect(rowNames(table())).toContain('team-11');
+    expect(
+      within(table()).getByRole('button', { name: 'Filter by owner team-43' }),
+    ).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -22,6 +22,7 @@ import { formatNumber, formatShare } from './formatNumbers';
 import { groupFilterValue, groupName } from './groupNames';
 import { COVERAGE_LABELS, GROUP_BY_LABELS } from './overviewView';
 import {
+  comparableKey,
   firstRows,
   openAtFirst,
   openRows,
@@ -143,9 +144,10 @@ export function GroupAggregatesTable(props: {
     groupBy === 'owner'
       ? ownerTreeOrder(items)
       : items.map(group => ({ group, depth: 0, subGroups: 0 }));
+  const selectedKeys = new Set(props.selected.map(comparableKey));
   const isSelected = ({ group }: TreeRow) => {
     const value = groupFilterValue(groupBy, group.key);
-    return value !== undefined && props.selected.includes(value);
+    return value !== undefined && selectedKeys.has(comparableKey(value));
   };
   const { shown, open, cut, isOpen, toggle, all, setAll } = useShownRows(
     rows,
@@ -155,6 +157,8 @@ export function GroupAggregatesTable(props: {
   const hasTree = rows.some(row => row.subGroups > 0);
   const names = new Map(items.map(g => [g.key, groupName(groupBy, g)]));
   const dimension = GROUP_BY_LABELS[groupBy];
+  // One aggregates table per page: its grouping names it uniquely.
+  const tableId = `vigil-reliability-by-${groupBy}`;
 
   const subGroupToggle = ({ group, subGroups }: TreeRow, name: string) => {
     if (subGroups === 0 || group.key === null) {
@@ -236,6 +240,7 @@ export function GroupAggregatesTable(props: {
         <Table
           size="small"
           className={classes.table}
+          id={tableId}
           aria-label={`Reliability by ${dimension.toLowerCase()}`}
         >
           <TableHead>
@@ -317,7 +322,11 @@ export function GroupAggregatesTable(props: {
               {formatNumber(shown.length)} of {formatNumber(open)} rows shown.{' '}
             </Typography>
           )}
-          <Button size="small" onClick={() => setAll(!all)}>
+          <Button
+            size="small"
+            aria-controls={tableId}
+            onClick={() => setAll(!all)}
+          >
             {all ? 'Show fewer' : `Show all ${formatNumber(open)} rows`}
           </Button>
         </div>

@@ -73,6 +73,12 @@ export function openRows(
 }
 
 /**
+ * A group key as the server's filters compare it: entity refs regardless
+ * of case, so `group:default/Team-A` in the URL selects `team-a`.
+ */
+export const comparableKey = (key: string) => key.toLocaleLowerCase('en-US');
+
+/**
  * The keys of the groups above the given ones, up to the roots. Keys are
  * entity refs, compared regardless of case as the catalog compares them.
  */
@@ -80,15 +86,15 @@ export function ancestorsOf(rows: TreeRow[], keys: string[]): Set<string> {
   const under = new Map<string, string | undefined>();
   for (const row of rows) {
     if (row.group.key !== null) {
-      under.set(row.group.key.toLocaleLowerCase('en-US'), row.under);
+      under.set(comparableKey(row.group.key), row.under);
     }
   }
   const ancestors = new Set<string>();
   for (const key of keys) {
-    let parent = under.get(key.toLocaleLowerCase('en-US'));
+    let parent = under.get(comparableKey(key));
     while (parent !== undefined && !ancestors.has(parent)) {
       ancestors.add(parent);
-      parent = under.get(parent.toLocaleLowerCase('en-US'));
+      parent = under.get(comparableKey(parent));
     }
   }
   return ancestors;
