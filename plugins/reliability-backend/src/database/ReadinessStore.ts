@@ -52,6 +52,7 @@ export interface ReadinessStore {
   /**
    * Saves the latest result. A history point is written when the result
    * changed, or when the last point is older than `historyEverySeconds`.
+   * A stored result evaluated later than this one is kept.
    */
   saveResult(
     subject: ReadinessSubject,

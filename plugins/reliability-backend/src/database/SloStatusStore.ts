@@ -39,6 +39,7 @@ export interface SloStatusStore {
   /**
    * Saves the latest status. A history point is added when the state
    * changed or the last point is at least `historyEverySeconds` old.
+   * A stored status evaluated later than this one is kept.
    */
   saveStatus(
     status: StoredSloStatus,
