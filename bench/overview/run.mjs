@@ -266,6 +266,7 @@ async function main() {
         .locator(`${TABLE}[aria-busy="false"]`)
         .waitFor({ timeout: STEP_TIMEOUT });
 
+      const stepRequest = { filter: null, sort: null };
       for (const action of ['filter', 'sort']) {
         // A user's pause: each step starts from a settled page, not inside
         // the low-priority work the step before left (tiles, chart,
@@ -278,13 +279,21 @@ async function main() {
           token ? await jobsOverlapping(token, since) : undefined,
         );
         if (r.request !== null) requests[action].push(r.request);
+        stepRequest[action] = r.request;
       }
+      // A slow step's request time tells the backend's share from the page's.
+      const requestOf = action =>
+        stepRequest[action] === null
+          ? ''
+          : ` (request ${ms(stepRequest[action])})`;
       console.log(
         `bench: run ${i}/${runs}: first render ${ms(
           times.render.at(-1),
-        )}, filter ${ms(times.filter.at(-1))}${jobsNote(
+        )}, filter ${ms(times.filter.at(-1))}${requestOf('filter')}${jobsNote(
           overlapped.filter.at(-1),
-        )}, sort ${ms(times.sort.at(-1))}${jobsNote(overlapped.sort.at(-1))}`,
+        )}, sort ${ms(times.sort.at(-1))}${requestOf('sort')}${jobsNote(
+          overlapped.sort.at(-1),
+        )}`,
       );
     }
 
