@@ -126,6 +126,18 @@ describe('GroupAggregatesTable', () => {
     const table = await renderTable(systems, ['system:default/system-23']);
     expect(rowNames(table)).toHaveLength(23);
     expect(rowNames(table).at(-1)).toBe('system-23');
+    expect(
+      within(table).getByRole('button', {
+        name: 'Filter by system system-23',
+      }),
+    ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('matches a selected system exactly, as the server does', async () => {
+    const table = await renderTable(systems, ['system:default/SYSTEM-3']);
+    expect(
+      within(table).getByRole('button', { name: 'Filter by system system-3' }),
+    ).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('opens a single top group of a large tree', async () => {

@@ -144,10 +144,12 @@ export function GroupAggregatesTable(props: {
     groupBy === 'owner'
       ? ownerTreeOrder(items)
       : items.map(group => ({ group, depth: 0, subGroups: 0 }));
-  const selectedKeys = new Set(props.selected.map(comparableKey));
+  // The server matches owners regardless of case, other groupings exactly.
+  const keyOf = groupBy === 'owner' ? comparableKey : (key: string) => key;
+  const selectedKeys = new Set(props.selected.map(keyOf));
   const isSelected = ({ group }: TreeRow) => {
     const value = groupFilterValue(groupBy, group.key);
-    return value !== undefined && selectedKeys.has(comparableKey(value));
+    return value !== undefined && selectedKeys.has(keyOf(value));
   };
   const { shown, open, cut, isOpen, toggle, all, setAll } = useShownRows(
     rows,

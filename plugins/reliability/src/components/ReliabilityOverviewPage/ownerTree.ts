@@ -73,8 +73,9 @@ export function openRows(
 }
 
 /**
- * A group key as the server's filters compare it: entity refs regardless
- * of case, so `group:default/Team-A` in the URL selects `team-a`.
+ * An owner group's key as the server's owner filter compares it:
+ * regardless of case, so `group:default/Team-A` in the URL selects
+ * `team-a`. (Its system, domain, tier and level filters match exactly.)
  */
 export const comparableKey = (key: string) => key.toLocaleLowerCase('en-US');
 
