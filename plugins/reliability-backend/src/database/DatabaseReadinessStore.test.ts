@@ -229,6 +229,24 @@ describe('DatabaseReadinessStore', () => {
       await store.saveResult(subject, result(ref, 50, start + 120_000), 86_400);
       expect(await store.getResult(ref)).toMatchObject({ score: 50 });
       expect((await store.listOverviewRows())[0]).toMatchObject({ score: 50 });
+      await store.saveResult(subject, result(ref, 50, start + 180_000), 86_400);
+      expect((await store.getResult(ref))!.evaluatedAt).toBe(
+        new Date(start + 180_000).toISOString(),
+      );
+      // In a page of several rows (one multi-row insert), only the row
+      // stored later is kept.
+      const other = { ...SUBJECT_A, entityRef: 'component:default/b' };
+      await store.saveResults(
+        [
+          { subject, result: result(ref, 20, start + 150_000) },
+          { subject: other, result: result(other.entityRef, 70, start) },
+        ],
+        86_400,
+      );
+      expect(await store.getResult(ref)).toMatchObject({ score: 50 });
+      expect(await store.getResult(other.entityRef)).toMatchObject({
+        score: 70,
+      });
     },
   );
 });
